@@ -91,10 +91,13 @@ public final class SettingsLoader {
    * come from {@code environment}, never from the real process, so that tests are deterministic.
    */
   private static Config resolve(Config config, Map<String, String> environment) {
-    Config source = config.withFallback(ConfigValueFactory.fromMap(environment, "environment"));
+    // The variables become top-level fallback keys, as Typesafe does with the real environment; they are
+    // never mistaken for settings because only the obsidian subtree is read.
+    Config withEnvironment =
+        config.withFallback(ConfigValueFactory.fromMap(environment, "environment"));
     ConfigResolveOptions options = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
     try {
-      return config.resolveWith(source, options);
+      return withEnvironment.resolve(options);
     } catch (ConfigException.UnresolvedSubstitution e) {
       throw fileError(Origins.describe(e.origin()), withoutOrigin(e),
           "a substitution that resolves (define the key, or write ${?name} if it is optional)");
