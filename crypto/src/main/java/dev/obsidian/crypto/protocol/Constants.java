@@ -138,6 +138,14 @@ public final class Constants {
   public static final Fr GRUMPKIN_ONE_Y = field("17631683881184975370165255887551781615748388533673675138860");
   public static final Fr TWO_POW_64 = field("18446744073709551616");
 
+  /**
+   * Hash of the empty checkpoint header, the parent of the first checkpoint. Not a generated constant: computed
+   * as {@code CheckpointHeader.empty().hash()} and exported as GENESIS_CHECKPOINT_HEADER_HASH by
+   * yarn-project/stdlib/src/block/l2_block_source.ts (v4.1.2).
+   */
+  public static final Fr GENESIS_CHECKPOINT_HEADER_HASH =
+      Fr.fromHex("0x007802c95d2f1ade746d97350a18ddbfdb9f5bee2803436917a3cf3d6a685a3a");
+
   // ---- Initial tree sizes ----
   // Source: yarn-project/world-state/src/world-state-db/merkle_tree_db.ts (v4.1.2). The indexed trees are
   // prefilled so that the first tx's batch can be appended as a whole subtree.
