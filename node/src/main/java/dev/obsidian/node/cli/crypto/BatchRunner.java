@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import dev.obsidian.node.cli.ObsidianCli;
+import dev.obsidian.node.cli.UserInputException;
 import picocli.CommandLine;
 
 /**
@@ -27,7 +29,7 @@ final class BatchRunner {
     commandLine.setOut(new PrintWriter(lineOut, true));
     commandLine.setErr(new PrintWriter(lineErr, true));
     commandLine.setParameterExceptionHandler((e, args) -> fail(e.getMessage()));
-    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> fail(e.getMessage()));
+    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> fail(describe(e)));
   }
 
   /** Returns whether every command succeeded. */
@@ -68,9 +70,15 @@ final class BatchRunner {
     return oneLine(lineOut.toString());
   }
 
+  /** As the CLI's ExecutionErrorHandler: the user's mistakes by message, anything else flagged as internal. */
+  private static String describe(Exception e) {
+    boolean usersFault = e instanceof UserInputException || e instanceof IllegalArgumentException;
+    return usersFault ? e.getMessage() : "internal error: " + e;
+  }
+
   private int fail(String message) {
     lineErr.write(message == null ? "failed" : message);
-    return dev.obsidian.node.cli.ObsidianCli.EXIT_USAGE;
+    return ObsidianCli.EXIT_USAGE;
   }
 
   private static String oneLine(String text) {

@@ -17,9 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "crypto",
     description = {
-      "Aztec 4.1.2 hashes and Grumpkin operations. Inputs are 0x-hex or decimal; outputs are 0x + 64 hex digits.",
-      "With --batch, reads one subcommand per line from stdin (e.g. \"poseidon2 0x01 0x02\") and writes one line",
-      "per command: its values separated by spaces, or \"error: <reason>\"; blank and #-lines are skipped."
+      "Aztec 4.1.2 hashes and Grumpkin operations.",
+      "Inputs are 0x-hex or decimal; outputs are 0x + 64 hex digits.",
+      "With --batch, reads one subcommand per line from stdin (\"poseidon2 0x01 0x02\")",
+      "and writes one line per command: its values separated by spaces, or",
+      "\"error: line N: <reason>\". Blank lines and #-comments are skipped."
     },
     subcommands = {
       Poseidon2Command.class,
