@@ -1,0 +1,423 @@
+package dev.obsidian.crypto.field;
+
+import java.math.BigInteger;
+
+/**
+ * Montgomery arithmetic over a 4×64-bit prime modulus with at least two spare top bits (both BN254 fields).
+ *
+ * <p>Low-level and allocation-free: every operation reads its operands from {@code long[]} slots of four
+ * little-endian limbs and writes the result to another slot, which may alias an operand. Values are kept in
+ * Montgomery form (x·R mod p, R = 2^256) and always fully reduced (&lt; p), so equal values have equal limbs.
+ * Hot loops such as the Poseidon2 permutation use this directly; everyone else should use {@link Fr}/{@link Fq}.
+ */
+public final class MontgomeryKernel {
+    /** Limbs per element. */
+    public static final int LIMBS = 4;
+
+    /** Kernel of the BN254 scalar field (the field of {@link Fr}). */
+    public static final MontgomeryKernel BN254_FR = new MontgomeryKernel(
+            new BigInteger("21888242871839275222246405745257275088548364400416034343698204186575808495617"));
+    /** Kernel of the BN254 base field (the field of {@link Fq}). */
+    public static final MontgomeryKernel BN254_FQ = new MontgomeryKernel(
+            new BigInteger("21888242871839275222246405745257275088696311157297823662689037894645226208583"));
+
+    final BigInteger modulus;
+    private final long p0, p1, p2, p3;
+    /** -p^-1 mod 2^64: the per-limb factor that makes the low limb vanish during reduction. */
+    private final long inv;
+    private final long[] rSquared;
+    private final long[] one;
+    private final long[] modulusMinusTwo;
+
+    private MontgomeryKernel(BigInteger modulus) {
+        if (modulus.bitLength() > 254 || !modulus.testBit(0)) {
+            throw new IllegalArgumentException("modulus must be odd and below 2^254 for the spare-bit product: " + modulus);
+        }
+        this.modulus = modulus;
+        long[] limbs = limbsOf(modulus);
+        p0 = limbs[0];
+        p1 = limbs[1];
+        p2 = limbs[2];
+        p3 = limbs[3];
+        BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
+        inv = modulus.modInverse(twoTo64).negate().mod(twoTo64).longValue();
+        rSquared = limbsOf(BigInteger.ONE.shiftLeft(512).mod(modulus));
+        one = limbsOf(BigInteger.ONE.shiftLeft(256).mod(modulus));
+        modulusMinusTwo = limbsOf(modulus.subtract(BigInteger.TWO));
+    }
+
+    /** The modulus p. */
+    public BigInteger modulus() {
+        return modulus;
+    }
+
+    /** Writes the Montgomery form of one into {@code out[offset..offset+3]}. */
+    public void setOne(long[] out, int offset) {
+        System.arraycopy(one, 0, out, offset, LIMBS);
+    }
+
+    /** Little-endian limbs of a value 0 &lt;= v &lt; 2^256 (not converted to Montgomery form). */
+    static long[] limbsOf(BigInteger value) {
+        if (value.signum() < 0 || value.bitLength() > 256) {
+            throw new IllegalArgumentException("value does not fit 256 unsigned bits: " + value);
+        }
+        long[] limbs = new long[LIMBS];
+        for (int i = 0; i < LIMBS; i++) {
+            limbs[i] = value.shiftRight(64 * i).longValue();
+        }
+        return limbs;
+    }
+
+    /** Montgomery form of a value 0 &lt;= v &lt; p (callers check the range). */
+    public long[] toMontgomery(BigInteger value) {
+        long[] limbs = limbsOf(value);
+        mul(limbs, 0, rSquared, 0, limbs, 0);
+        return limbs;
+    }
+
+    /** Montgomery form of the plain 256-bit integer in {@code plain[offset..]}, which must be below p. */
+    public void toMontgomery(long[] plain, int offset, long[] out, int outOffset) {
+        mul(plain, offset, rSquared, 0, out, outOffset);
+    }
+
+    /** Plain (non-Montgomery) little-endian limbs of the element at {@code offset}. */
+    public void fromMontgomery(long[] montgomery, int offset, long[] out, int outOffset) {
+        mul(montgomery[offset], montgomery[offset + 1], montgomery[offset + 2], montgomery[offset + 3],
+                1, 0, 0, 0, out, outOffset);
+    }
+
+    /** True if the plain little-endian limbs are &lt; p. */
+    public boolean isCanonical(long l0, long l1, long l2, long l3) {
+        return borrowOfSubtractingModulus(l0, l1, l2, l3) != 0;
+    }
+
+    private long borrowOfSubtractingModulus(long t0, long t1, long t2, long t3) {
+        long d0 = t0 - p0;
+        long b0 = borrow(t0, p0, d0);
+        long d1 = t1 - p1 - b0;
+        long b1 = borrow(t1, p1, d1);
+        long d2 = t2 - p2 - b1;
+        long b2 = borrow(t2, p2, d2);
+        long d3 = t3 - p3 - b2;
+        return borrow(t3, p3, d3);
+    }
+
+    // ---- arithmetic on array slots ----
+
+    public void add(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
+        long a0 = a[ai], a1 = a[ai + 1], a2 = a[ai + 2], a3 = a[ai + 3];
+        long b0 = b[bi], b1 = b[bi + 1], b2 = b[bi + 2], b3 = b[bi + 3];
+        long s0 = a0 + b0;
+        long c0 = carryOut(a0, b0, s0);
+        long s1 = a1 + b1 + c0;
+        long c1 = carryOut(a1, b1, s1);
+        long s2 = a2 + b2 + c1;
+        long c2 = carryOut(a2, b2, s2);
+        long s3 = a3 + b3 + c2;
+        // both operands are < p < 2^254, so the sum cannot leave 256 bits
+        reduceOnceInto(s0, s1, s2, s3, out, oi);
+    }
+
+    public void sub(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
+        long a0 = a[ai], a1 = a[ai + 1], a2 = a[ai + 2], a3 = a[ai + 3];
+        long b0 = b[bi], b1 = b[bi + 1], b2 = b[bi + 2], b3 = b[bi + 3];
+        long d0 = a0 - b0;
+        long w0 = borrow(a0, b0, d0);
+        long d1 = a1 - b1 - w0;
+        long w1 = borrow(a1, b1, d1);
+        long d2 = a2 - b2 - w1;
+        long w2 = borrow(a2, b2, d2);
+        long d3 = a3 - b3 - w2;
+        long w3 = borrow(a3, b3, d3);
+        addModulusIfMasked(d0, d1, d2, d3, -w3, out, oi);
+    }
+
+    public void neg(long[] a, int ai, long[] out, int oi) {
+        long a0 = a[ai], a1 = a[ai + 1], a2 = a[ai + 2], a3 = a[ai + 3];
+        long nonZeroMask = -(((a0 | a1 | a2 | a3) | -(a0 | a1 | a2 | a3)) >>> 63);
+        long d0 = p0 - a0;
+        long w0 = borrow(p0, a0, d0);
+        long d1 = p1 - a1 - w0;
+        long w1 = borrow(p1, a1, d1);
+        long d2 = p2 - a2 - w1;
+        long w2 = borrow(p2, a2, d2);
+        long d3 = p3 - a3 - w2;
+        out[oi] = d0 & nonZeroMask;
+        out[oi + 1] = d1 & nonZeroMask;
+        out[oi + 2] = d2 & nonZeroMask;
+        out[oi + 3] = d3 & nonZeroMask;
+    }
+
+    public void mul(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
+        mul(a[ai], a[ai + 1], a[ai + 2], a[ai + 3], b[bi], b[bi + 1], b[bi + 2], b[bi + 3], out, oi);
+    }
+
+    public void square(long[] a, int ai, long[] out, int oi) {
+        long a0 = a[ai], a1 = a[ai + 1], a2 = a[ai + 2], a3 = a[ai + 3];
+        mul(a0, a1, a2, a3, a0, a1, a2, a3, out, oi);
+    }
+
+    /** True if the element at {@code offset} is zero. */
+    public static boolean isZero(long[] a, int offset) {
+        return (a[offset] | a[offset + 1] | a[offset + 2] | a[offset + 3]) == 0;
+    }
+
+    /**
+     * Montgomery product a·b·R^-1 mod p by coarsely integrated operand scanning; the spare top bits of p let the
+     * running total stay within four limbs, and one conditional subtraction leaves it canonical.
+     */
+    public void mul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] out, int offset) {
+        final long p0 = this.p0, p1 = this.p1, p2 = this.p2, p3 = this.p3, inv = this.inv;
+        // generated straight-line code: loH/hiN are the low/high halves of 128-bit partial sums
+        // row 0: accumulate a0*b, then fold in m*p and shift one limb
+        long lo1 = a0 * b0;
+        long hi2 = Math.unsignedMultiplyHigh(a0, b0);
+        long m3 = lo1 * inv;
+        long hi4 = Math.unsignedMultiplyHigh(m3, p0) + (lo1 != 0 ? 1 : 0);
+        long lo5 = a0 * b1;
+        long hi6 = Math.unsignedMultiplyHigh(a0, b1);
+        long lo7 = lo5 + hi2;
+        long hi8 = hi6 + carry(lo7, hi2);
+        long lo9 = m3 * p1;
+        long hi10 = Math.unsignedMultiplyHigh(m3, p1);
+        long lo11 = lo9 + hi4;
+        long hi12 = hi10 + carry(lo11, hi4);
+        long lo13 = lo11 + lo7;
+        long hi14 = hi12 + carry(lo13, lo7);
+        long lo15 = a0 * b2;
+        long hi16 = Math.unsignedMultiplyHigh(a0, b2);
+        long lo17 = lo15 + hi8;
+        long hi18 = hi16 + carry(lo17, hi8);
+        long lo19 = m3 * p2;
+        long hi20 = Math.unsignedMultiplyHigh(m3, p2);
+        long lo21 = lo19 + hi14;
+        long hi22 = hi20 + carry(lo21, hi14);
+        long lo23 = lo21 + lo17;
+        long hi24 = hi22 + carry(lo23, lo17);
+        long lo25 = a0 * b3;
+        long hi26 = Math.unsignedMultiplyHigh(a0, b3);
+        long lo27 = lo25 + hi18;
+        long hi28 = hi26 + carry(lo27, hi18);
+        long lo29 = m3 * p3;
+        long hi30 = Math.unsignedMultiplyHigh(m3, p3);
+        long lo31 = lo29 + lo27;
+        long hi32 = hi30 + carry(lo31, lo27);
+        long lo33 = lo31 + hi24;
+        long hi34 = hi32 + carry(lo33, hi24);
+        long t35 = hi34 + hi28;
+        // row 1: accumulate a1*b, then fold in m*p and shift one limb
+        long lo36 = a1 * b0;
+        long hi37 = Math.unsignedMultiplyHigh(a1, b0);
+        long lo38 = lo36 + lo13;
+        long hi39 = hi37 + carry(lo38, lo13);
+        long m40 = lo38 * inv;
+        long hi41 = Math.unsignedMultiplyHigh(m40, p0) + (lo38 != 0 ? 1 : 0);
+        long lo42 = a1 * b1;
+        long hi43 = Math.unsignedMultiplyHigh(a1, b1);
+        long lo44 = lo42 + hi39;
+        long hi45 = hi43 + carry(lo44, hi39);
+        long lo46 = lo44 + lo23;
+        long hi47 = hi45 + carry(lo46, lo23);
+        long lo48 = m40 * p1;
+        long hi49 = Math.unsignedMultiplyHigh(m40, p1);
+        long lo50 = lo48 + hi41;
+        long hi51 = hi49 + carry(lo50, hi41);
+        long lo52 = lo50 + lo46;
+        long hi53 = hi51 + carry(lo52, lo46);
+        long lo54 = a1 * b2;
+        long hi55 = Math.unsignedMultiplyHigh(a1, b2);
+        long lo56 = lo54 + hi47;
+        long hi57 = hi55 + carry(lo56, hi47);
+        long lo58 = lo56 + lo33;
+        long hi59 = hi57 + carry(lo58, lo33);
+        long lo60 = m40 * p2;
+        long hi61 = Math.unsignedMultiplyHigh(m40, p2);
+        long lo62 = lo60 + hi53;
+        long hi63 = hi61 + carry(lo62, hi53);
+        long lo64 = lo62 + lo58;
+        long hi65 = hi63 + carry(lo64, lo58);
+        long lo66 = a1 * b3;
+        long hi67 = Math.unsignedMultiplyHigh(a1, b3);
+        long lo68 = lo66 + hi59;
+        long hi69 = hi67 + carry(lo68, hi59);
+        long lo70 = lo68 + t35;
+        long hi71 = hi69 + carry(lo70, t35);
+        long lo72 = m40 * p3;
+        long hi73 = Math.unsignedMultiplyHigh(m40, p3);
+        long lo74 = lo72 + lo70;
+        long hi75 = hi73 + carry(lo74, lo70);
+        long lo76 = lo74 + hi65;
+        long hi77 = hi75 + carry(lo76, hi65);
+        long t78 = hi77 + hi71;
+        // row 2: accumulate a2*b, then fold in m*p and shift one limb
+        long lo79 = a2 * b0;
+        long hi80 = Math.unsignedMultiplyHigh(a2, b0);
+        long lo81 = lo79 + lo52;
+        long hi82 = hi80 + carry(lo81, lo52);
+        long m83 = lo81 * inv;
+        long hi84 = Math.unsignedMultiplyHigh(m83, p0) + (lo81 != 0 ? 1 : 0);
+        long lo85 = a2 * b1;
+        long hi86 = Math.unsignedMultiplyHigh(a2, b1);
+        long lo87 = lo85 + hi82;
+        long hi88 = hi86 + carry(lo87, hi82);
+        long lo89 = lo87 + lo64;
+        long hi90 = hi88 + carry(lo89, lo64);
+        long lo91 = m83 * p1;
+        long hi92 = Math.unsignedMultiplyHigh(m83, p1);
+        long lo93 = lo91 + hi84;
+        long hi94 = hi92 + carry(lo93, hi84);
+        long lo95 = lo93 + lo89;
+        long hi96 = hi94 + carry(lo95, lo89);
+        long lo97 = a2 * b2;
+        long hi98 = Math.unsignedMultiplyHigh(a2, b2);
+        long lo99 = lo97 + hi90;
+        long hi100 = hi98 + carry(lo99, hi90);
+        long lo101 = lo99 + lo76;
+        long hi102 = hi100 + carry(lo101, lo76);
+        long lo103 = m83 * p2;
+        long hi104 = Math.unsignedMultiplyHigh(m83, p2);
+        long lo105 = lo103 + hi96;
+        long hi106 = hi104 + carry(lo105, hi96);
+        long lo107 = lo105 + lo101;
+        long hi108 = hi106 + carry(lo107, lo101);
+        long lo109 = a2 * b3;
+        long hi110 = Math.unsignedMultiplyHigh(a2, b3);
+        long lo111 = lo109 + hi102;
+        long hi112 = hi110 + carry(lo111, hi102);
+        long lo113 = lo111 + t78;
+        long hi114 = hi112 + carry(lo113, t78);
+        long lo115 = m83 * p3;
+        long hi116 = Math.unsignedMultiplyHigh(m83, p3);
+        long lo117 = lo115 + lo113;
+        long hi118 = hi116 + carry(lo117, lo113);
+        long lo119 = lo117 + hi108;
+        long hi120 = hi118 + carry(lo119, hi108);
+        long t121 = hi120 + hi114;
+        // row 3: accumulate a3*b, then fold in m*p and shift one limb
+        long lo122 = a3 * b0;
+        long hi123 = Math.unsignedMultiplyHigh(a3, b0);
+        long lo124 = lo122 + lo95;
+        long hi125 = hi123 + carry(lo124, lo95);
+        long m126 = lo124 * inv;
+        long hi127 = Math.unsignedMultiplyHigh(m126, p0) + (lo124 != 0 ? 1 : 0);
+        long lo128 = a3 * b1;
+        long hi129 = Math.unsignedMultiplyHigh(a3, b1);
+        long lo130 = lo128 + hi125;
+        long hi131 = hi129 + carry(lo130, hi125);
+        long lo132 = lo130 + lo107;
+        long hi133 = hi131 + carry(lo132, lo107);
+        long lo134 = m126 * p1;
+        long hi135 = Math.unsignedMultiplyHigh(m126, p1);
+        long lo136 = lo134 + hi127;
+        long hi137 = hi135 + carry(lo136, hi127);
+        long lo138 = lo136 + lo132;
+        long hi139 = hi137 + carry(lo138, lo132);
+        long lo140 = a3 * b2;
+        long hi141 = Math.unsignedMultiplyHigh(a3, b2);
+        long lo142 = lo140 + hi133;
+        long hi143 = hi141 + carry(lo142, hi133);
+        long lo144 = lo142 + lo119;
+        long hi145 = hi143 + carry(lo144, lo119);
+        long lo146 = m126 * p2;
+        long hi147 = Math.unsignedMultiplyHigh(m126, p2);
+        long lo148 = lo146 + hi139;
+        long hi149 = hi147 + carry(lo148, hi139);
+        long lo150 = lo148 + lo144;
+        long hi151 = hi149 + carry(lo150, lo144);
+        long lo152 = a3 * b3;
+        long hi153 = Math.unsignedMultiplyHigh(a3, b3);
+        long lo154 = lo152 + hi145;
+        long hi155 = hi153 + carry(lo154, hi145);
+        long lo156 = lo154 + t121;
+        long hi157 = hi155 + carry(lo156, t121);
+        long lo158 = m126 * p3;
+        long hi159 = Math.unsignedMultiplyHigh(m126, p3);
+        long lo160 = lo158 + lo156;
+        long hi161 = hi159 + carry(lo160, lo156);
+        long lo162 = lo160 + hi151;
+        long hi163 = hi161 + carry(lo162, hi151);
+        long t164 = hi163 + hi157;
+        reduceOnceInto(lo138, lo150, lo162, t164, out, offset);
+
+    }
+
+    /**
+     * base^exponent for a plain little-endian exponent, with a 4-bit fixed window (precomputed powers 0..15).
+     */
+    public void pow(long[] base, int bi, long[] exponent, long[] out, int oi) {
+        long[] table = new long[16 * LIMBS];
+        setOne(table, 0);
+        System.arraycopy(base, bi, table, LIMBS, LIMBS);
+        for (int i = 2; i < 16; i++) {
+            mul(table, (i - 1) * LIMBS, base, bi, table, i * LIMBS);
+        }
+        long[] acc = new long[LIMBS];
+        setOne(acc, 0);
+        for (int nibble = exponent.length * 16 - 1; nibble >= 0; nibble--) {
+            for (int s = 0; s < 4; s++) {
+                square(acc, 0, acc, 0);
+            }
+            int digit = (int) (exponent[nibble >>> 4] >>> ((nibble & 15) * 4)) & 15;
+            if (digit != 0) {
+                mul(acc, 0, table, digit * LIMBS, acc, 0);
+            }
+        }
+        System.arraycopy(acc, 0, out, oi, LIMBS);
+    }
+
+    /** Multiplicative inverse by Fermat's little theorem; the caller rejects zero. */
+    public void inverse(long[] a, int ai, long[] out, int oi) {
+        pow(a, ai, modulusMinusTwo, out, oi);
+    }
+
+    // ---- helpers ----
+
+    private void reduceOnceInto(long t0, long t1, long t2, long t3, long[] out, int offset) {
+        long d0 = t0 - p0;
+        long b0 = borrow(t0, p0, d0);
+        long d1 = t1 - p1 - b0;
+        long b1 = borrow(t1, p1, d1);
+        long d2 = t2 - p2 - b1;
+        long b2 = borrow(t2, p2, d2);
+        long d3 = t3 - p3 - b2;
+        long keepMask = -borrow(t3, p3, d3); // all ones when t < p: keep t
+        out[offset] = (t0 & keepMask) | (d0 & ~keepMask);
+        out[offset + 1] = (t1 & keepMask) | (d1 & ~keepMask);
+        out[offset + 2] = (t2 & keepMask) | (d2 & ~keepMask);
+        out[offset + 3] = (t3 & keepMask) | (d3 & ~keepMask);
+    }
+
+    private void addModulusIfMasked(long d0, long d1, long d2, long d3, long mask, long[] out, int offset) {
+        long q0 = p0 & mask, q1 = p1 & mask, q2 = p2 & mask, q3 = p3 & mask;
+        long s0 = d0 + q0;
+        long c0 = carryOut(d0, q0, s0);
+        long s1 = d1 + q1 + c0;
+        long c1 = carryOut(d1, q1, s1);
+        long s2 = d2 + q2 + c1;
+        long c2 = carryOut(d2, q2, s2);
+        out[offset] = s0;
+        out[offset + 1] = s1;
+        out[offset + 2] = s2;
+        out[offset + 3] = d3 + q3 + c2;
+    }
+
+    /** 1 if sum = addend + something overflowed, given the wrapped sum. */
+    private static long carry(long sum, long addend) {
+        return Long.compareUnsigned(sum, addend) < 0 ? 1 : 0;
+    }
+
+    /** Carry out of x + y (+ carry in) given the wrapped sum s (Hacker's Delight 2-13). */
+    private static long carryOut(long x, long y, long s) {
+        return ((x & y) | ((x | y) & ~s)) >>> 63;
+    }
+
+    /** Borrow out of x - y (- borrow in) given the wrapped difference d (Hacker's Delight 2-13). */
+    private static long borrow(long x, long y, long d) {
+        return ((~x & y) | (~(x ^ y) & d)) >>> 63;
+    }
+
+    @Override
+    public String toString() {
+        return "MontgomeryKernel(p=" + modulus + ")";
+    }
+}
