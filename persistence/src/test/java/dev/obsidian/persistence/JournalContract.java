@@ -30,12 +30,21 @@ abstract class JournalContract {
   /** The store under test; the same value for every node started within one test. */
   abstract JournalConfig journal();
 
+  /** Settings a test environment needs on top of the journal's (e.g. longer timeouts on a slow machine). */
+  Config testOverrides() {
+    return ConfigFactory.empty();
+  }
+
   ActorTestKit startNode(String name) throws Exception {
-    return startNode(journal(), name);
+    return startNode(journal(), testOverrides(), name);
   }
 
   static ActorTestKit startNode(JournalConfig journal, String name) throws Exception {
-    Config config = journal.toConfig().withFallback(ConfigFactory.load());
+    return startNode(journal, ConfigFactory.empty(), name);
+  }
+
+  static ActorTestKit startNode(JournalConfig journal, Config overrides, String name) throws Exception {
+    Config config = overrides.withFallback(journal.toConfig()).withFallback(ConfigFactory.load());
     ActorTestKit node = ActorTestKit.create(name, config);
     journal.prepare(node.system()).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     return node;
