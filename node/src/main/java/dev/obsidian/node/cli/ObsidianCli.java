@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ObsidianCli.Version.class,
     description = "Obsidian: a privacy zk-rollup node (Aztec protocol 4.1.2).",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      dev.obsidian.node.cli.crypto.CryptoCommand.class,
+      dev.obsidian.node.cli.crypto.KeysCommand.class})
 public final class ObsidianCli implements Runnable {
 
   /** Exit code for bad arguments, bad config or bad input: the message names the culprit. */
