@@ -2,6 +2,7 @@ package dev.obsidian.merkle;
 
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.hash.Poseidon2;
+import dev.obsidian.crypto.protocol.Constants;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.List;
  * publicDataTree (root, size each), spongeBlobHash, globalVariables (9 fields), totalFees, totalManaUsed.
  */
 final class Genesis {
+  /** BLOCK_HEADER_LENGTH of @aztec/constants 4.1.2 constants.gen.ts. */
+  private static final int BLOCK_HEADER_LENGTH = 22;
+  /** GLOBAL_VARIABLES_LENGTH of @aztec/constants 4.1.2 constants.gen.ts. */
+  private static final int GLOBAL_VARIABLES_LENGTH = 9;
   private Genesis() {}
 
   static Trees build() {
@@ -31,8 +36,8 @@ final class Genesis {
   }
 
   static Fr headerHash(Trees trees) {
-    List<Fr> fields = new ArrayList<>(1 + AztecConstants.BLOCK_HEADER_LENGTH);
-    fields.add(Fr.of(AztecConstants.DOM_SEP_BLOCK_HEADER_HASH));
+    List<Fr> fields = new ArrayList<>(1 + BLOCK_HEADER_LENGTH);
+    fields.add(Fr.of(Constants.DomainSeparator.BLOCK_HEADER_HASH.value()));
     fields.addAll(List.of(Fr.ZERO, Fr.ZERO)); // lastArchive: AppendOnlyTreeSnapshot.empty()
     for (TreeId tree :
         List.of(TreeId.L1_TO_L2_MESSAGE, TreeId.NOTE_HASH, TreeId.NULLIFIER, TreeId.PUBLIC_DATA)) {
@@ -41,9 +46,9 @@ final class Genesis {
       fields.add(IndexedLeaf.indexField(info.size()));
     }
     fields.add(Fr.ZERO); // spongeBlobHash
-    fields.addAll(Collections.nCopies(AztecConstants.GLOBAL_VARIABLES_LENGTH, Fr.ZERO));
+    fields.addAll(Collections.nCopies(GLOBAL_VARIABLES_LENGTH, Fr.ZERO));
     fields.addAll(List.of(Fr.ZERO, Fr.ZERO)); // totalFees, totalManaUsed
-    if (fields.size() != 1 + AztecConstants.BLOCK_HEADER_LENGTH) {
+    if (fields.size() != 1 + BLOCK_HEADER_LENGTH) {
       throw new IllegalStateException("genesis header has " + (fields.size() - 1) + " fields, expected 22");
     }
     return Poseidon2.hash(fields.toArray(Fr[]::new));

@@ -1,16 +1,18 @@
 package dev.obsidian.merkle;
 
+import dev.obsidian.crypto.protocol.Constants;
+
 /**
  * The five world-state trees with Aztec 4.1.2 heights, leaf kinds and prefill sizes. The id is Aztec's MerkleTreeId
  * value and is persisted in store keys, so it never changes.
  */
 public enum TreeId {
-  NULLIFIER(0, AztecConstants.NULLIFIER_TREE_HEIGHT, LeafKind.NULLIFIER, AztecConstants.INITIAL_NULLIFIER_TREE_SIZE),
-  NOTE_HASH(1, AztecConstants.NOTE_HASH_TREE_HEIGHT, LeafKind.HASH, 0),
+  NULLIFIER(0, Constants.NULLIFIER_TREE_HEIGHT, LeafKind.NULLIFIER, Constants.INITIAL_NULLIFIER_TREE_SIZE),
+  NOTE_HASH(1, Constants.NOTE_HASH_TREE_HEIGHT, LeafKind.HASH, 0),
   PUBLIC_DATA(
-      2, AztecConstants.PUBLIC_DATA_TREE_HEIGHT, LeafKind.PUBLIC_DATA, AztecConstants.INITIAL_PUBLIC_DATA_TREE_SIZE),
-  L1_TO_L2_MESSAGE(3, AztecConstants.L1_TO_L2_MSG_TREE_HEIGHT, LeafKind.HASH, 0),
-  ARCHIVE(4, AztecConstants.ARCHIVE_HEIGHT, LeafKind.HASH, 0);
+      2, Constants.PUBLIC_DATA_TREE_HEIGHT, LeafKind.PUBLIC_DATA, Constants.INITIAL_PUBLIC_DATA_TREE_SIZE),
+  L1_TO_L2_MESSAGE(3, Constants.L1_TO_L2_MSG_TREE_HEIGHT, LeafKind.HASH, 0),
+  ARCHIVE(4, Constants.ARCHIVE_HEIGHT, LeafKind.HASH, 0);
 
   private final int id;
   private final int height;

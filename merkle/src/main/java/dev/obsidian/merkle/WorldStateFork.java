@@ -1,6 +1,7 @@
 package dev.obsidian.merkle;
 
 import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.protocol.Constants;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -95,19 +96,19 @@ public final class WorldStateFork implements WorldStateReader, AutoCloseable {
    * and inserted as a subtree of height NULLIFIER_SUBTREE_HEIGHT (6).
    */
   public BatchInsertionResult insertTxNullifiers(List<Fr> nullifiers) {
-    if (nullifiers.size() > AztecConstants.MAX_NULLIFIERS_PER_TX) {
+    if (nullifiers.size() > Constants.MAX_NULLIFIERS_PER_TX) {
       throw new IllegalArgumentException(
           "nullifiers has "
               + nullifiers.size()
               + " entries, more than MAX_NULLIFIERS_PER_TX = "
-              + AztecConstants.MAX_NULLIFIERS_PER_TX);
+              + Constants.MAX_NULLIFIERS_PER_TX);
     }
-    List<NullifierLeaf> padded = new ArrayList<>(AztecConstants.MAX_NULLIFIERS_PER_TX);
+    List<NullifierLeaf> padded = new ArrayList<>(Constants.MAX_NULLIFIERS_PER_TX);
     nullifiers.forEach(nullifier -> padded.add(NullifierLeaf.of(nullifier)));
-    while (padded.size() < AztecConstants.MAX_NULLIFIERS_PER_TX) {
+    while (padded.size() < Constants.MAX_NULLIFIERS_PER_TX) {
       padded.add(NullifierLeaf.EMPTY);
     }
-    return batchInsert(TreeId.NULLIFIER, padded, AztecConstants.NULLIFIER_SUBTREE_HEIGHT);
+    return batchInsert(TreeId.NULLIFIER, padded, Constants.NULLIFIER_SUBTREE_HEIGHT);
   }
 
   /** Writes a public data slot: updated in place if present, else inserted after its low leaf. */
