@@ -1,6 +1,7 @@
 package dev.obsidian.merkle;
 
 import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.field.NonCanonicalEncodingException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -81,6 +82,10 @@ enum LeafKind {
   }
 
   private static Fr field(byte[] bytes, int position) {
-    return Fr.fromBytesBE(Arrays.copyOfRange(bytes, position * 32, position * 32 + 32));
+    try {
+      return Fr.fromBytesBE(Arrays.copyOfRange(bytes, position * 32, position * 32 + 32));
+    } catch (NonCanonicalEncodingException e) {
+      throw new StoreException("stored leaf field " + position + " is not below the field modulus: corrupt store", e);
+    }
   }
 }

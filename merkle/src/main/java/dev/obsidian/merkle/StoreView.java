@@ -1,6 +1,7 @@
 package dev.obsidian.merkle;
 
 import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.field.NonCanonicalEncodingException;
 import java.util.Arrays;
 import org.rocksdb.RocksIterator;
 
@@ -106,7 +107,11 @@ final class StoreView implements AutoCloseable {
     if (bytes.length != StoreKeys.HASH_BYTES) {
       throw new StoreException("stored " + what + " has " + bytes.length + " bytes, expected 32");
     }
-    return Fr.fromBytesBE(bytes);
+    try {
+      return Fr.fromBytesBE(bytes);
+    } catch (NonCanonicalEncodingException e) {
+      throw new StoreException("stored " + what + " is not below the field modulus: corrupt store", e);
+    }
   }
 
   @Override
