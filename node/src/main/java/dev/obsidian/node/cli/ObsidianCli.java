@@ -1,5 +1,7 @@
 package dev.obsidian.node.cli;
 
+import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Obsidian: a privacy zk-rollup node (Aztec protocol 4.1.2).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ConfigCommand.class,
       dev.obsidian.node.cli.crypto.CryptoCommand.class,
       dev.obsidian.node.cli.crypto.KeysCommand.class})
 public final class ObsidianCli implements Runnable {
@@ -18,7 +21,16 @@ public final class ObsidianCli implements Runnable {
   /** Exit code for bad arguments, bad config or bad input: the message names the culprit. */
   public static final int EXIT_USAGE = 2;
 
+  /** Exit code for a failure that is not the user's: a bug or a broken environment (stack trace shown). */
+  public static final int EXIT_INTERNAL_ERROR = 1;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> environment;
+
+  private ObsidianCli(Map<String, String> environment) {
+    this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+  }
 
   public static void main(String[] args) {
     System.exit(newCommandLine().execute(args));
@@ -26,12 +38,28 @@ public final class ObsidianCli implements Runnable {
 
   /** The configured command line; tests call this to run commands in-process. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new ObsidianCli());
+    return newCommandLine(System.getenv());
+  }
+
+  /**
+   * The configured command line, seeing {@code environment} instead of the process's environment variables
+   * (for the {@code OBSIDIAN_*} overrides), so that tests are deterministic.
+   */
+  public static CommandLine newCommandLine(Map<String, String> environment) {
+    CommandLine commandLine = new CommandLine(new ObsidianCli(environment));
+    commandLine.setParameterExceptionHandler(new UsageErrorHandler());
+    commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler());
+    return commandLine;
+  }
+
+  /** The environment variables commands read (the real ones unless a test injected others). */
+  Map<String, String> environment() {
+    return environment;
   }
 
   @Override
   public void run() {
-    spec.commandLine().usage(System.out);
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   static final class Version implements CommandLine.IVersionProvider {
