@@ -39,6 +39,7 @@ final class CommitWriter {
   }
 
   private void writeTree(TreeId tree, TreeState state) throws RocksDBException {
+    state.flush();
     for (int level = 0; level <= state.height; level++) {
       for (Map.Entry<Long, dev.obsidian.crypto.field.Fr> node : state.writtenNodes(level).entrySet()) {
         putVersioned(

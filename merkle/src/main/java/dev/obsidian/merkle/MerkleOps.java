@@ -1,7 +1,6 @@
 package dev.obsidian.merkle;
 
 import dev.obsidian.crypto.field.Fr;
-import dev.obsidian.crypto.hash.Poseidon2;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
 final class MerkleOps {
   private MerkleOps() {}
 
-  /** Appends leaf hashes and rehashes only the nodes above them, one level at a time. */
+  /** Appends leaf hashes; the nodes above them are rehashed when next read (see {@link TreeState}). */
   static void append(TreeState tree, List<Fr> leaves) {
     int count = leaves.size();
     if (count == 0) {
@@ -21,18 +20,7 @@ final class MerkleOps {
     requireRoom(tree, count);
     long first = tree.size();
     for (int i = 0; i < count; i++) {
-      tree.putNode(0, first + i, leaves.get(i));
-    }
-    long low = first;
-    long high = first + count - 1;
-    for (int level = 0; level < tree.height; level++) {
-      low >>>= 1;
-      high >>>= 1;
-      for (long parent = low; Long.compareUnsigned(parent, high) <= 0; parent++) {
-        Fr left = tree.node(level, parent << 1);
-        Fr right = tree.node(level, (parent << 1) | 1);
-        tree.putNode(level + 1, parent, Poseidon2.hash2(left, right));
-      }
+      tree.putLeafHash(first + i, leaves.get(i));
     }
     tree.setSize(first + count);
   }
@@ -52,18 +40,10 @@ final class MerkleOps {
     }
   }
 
-  /** Replaces the leaf hash at an existing index and rehashes its path to the root. */
+  /** Replaces the leaf hash at an existing index; its path to the root is rehashed when next read. */
   static void updateLeaf(TreeState tree, long index, Fr leafHash) {
     requireIndex(tree, index, "index");
-    Fr current = leafHash;
-    tree.putNode(0, index, current);
-    for (int level = 0; level < tree.height; level++) {
-      long position = index >>> level;
-      Fr sibling = tree.node(level, position ^ 1);
-      current =
-          (position & 1) == 0 ? Poseidon2.hash2(current, sibling) : Poseidon2.hash2(sibling, current);
-      tree.putNode(level + 1, position >>> 1, current);
-    }
+    tree.putLeafHash(index, leafHash);
   }
 
   /** Siblings of leaf {@code index} from the leaf level up; the index may be the next free one. */

@@ -1,16 +1,24 @@
 package dev.obsidian.merkle;
 
 import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.hash.Poseidon2;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * One tree's uncommitted state: writes are kept in sorted in-memory maps over a read-only {@link TreeBase}, whose
  * reads are cached (the base is immutable). Sorted maps keep the commit order deterministic.
+ *
+ * <p>Inner nodes are rehashed lazily: a leaf write marks its ancestors dirty, and a dirty node is recomputed from its
+ * children when it is read. The values are exactly those of eager rehashing, but a batch of low-leaf updates in one
+ * region of the tree hashes the shared upper path once instead of once per update. Dirty nodes are closed under
+ * "parent of", so reading the root cleans every one of them.
  */
 final class TreeState {
   final int height;
@@ -18,6 +26,7 @@ final class TreeState {
   private final TreeBase base;
   private final List<NavigableMap<Long, Fr>> writtenNodes;
   private final List<Map<Long, Fr>> baseNodeCache;
+  private final List<Set<Long>> dirtyNodes;
   private final NavigableMap<Long, IndexedLeaf> writtenLeaves = new TreeMap<>();
   private final NavigableMap<Fr, Long> insertedKeys = new TreeMap<>();
   private long size;
@@ -32,9 +41,11 @@ final class TreeState {
     this.size = base.size();
     writtenNodes = new ArrayList<>(height + 1);
     baseNodeCache = new ArrayList<>(height + 1);
+    dirtyNodes = new ArrayList<>(height + 1);
     for (int level = 0; level <= height; level++) {
       writtenNodes.add(new TreeMap<>(Long::compareUnsigned));
       baseNodeCache.add(new HashMap<>());
+      dirtyNodes.add(new HashSet<>());
     }
   }
 
@@ -53,6 +64,11 @@ final class TreeState {
 
   /** The node, or the empty-subtree root of its level where nothing was written. */
   Fr node(int level, long index) {
+    if (level > 0 && dirtyNodes.get(level).remove(index)) {
+      Fr hash = Poseidon2.hash2(node(level - 1, index << 1), node(level - 1, (index << 1) | 1));
+      writtenNodes.get(level).put(index, hash);
+      return hash;
+    }
     Fr written = writtenNodes.get(level).get(index);
     if (written != null) {
       return written;
@@ -66,12 +82,28 @@ final class TreeState {
     return cached != null ? cached : EmptyRoots.at(level);
   }
 
-  void putNode(int level, long index, Fr hash) {
-    writtenNodes.get(level).put(index, hash);
+  /** Writes a leaf hash; its ancestors are rehashed when next read. */
+  void putLeafHash(long index, Fr hash) {
+    writtenNodes.get(0).put(index, hash);
+    for (int level = 1; level <= height; level++) {
+      if (!dirtyNodes.get(level).add(index >>> level)) {
+        break; // already dirty, and so are all its ancestors
+      }
+    }
   }
 
   Fr root() {
     return node(height, 0);
+  }
+
+  /** Rehashes every dirty node, so that {@link #writtenNodes} holds final values (before a commit). */
+  void flush() {
+    root();
+    for (Set<Long> dirty : dirtyNodes) {
+      if (!dirty.isEmpty()) {
+        throw new IllegalStateException("dirty nodes remain after rehashing the root: " + dirty);
+      }
+    }
   }
 
   IndexedLeaf leaf(long index) {
