@@ -2,6 +2,7 @@ package dev.obsidian.node.cli.merkle;
 
 import dev.obsidian.merkle.bench.MerkleBench;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,10 +35,25 @@ public final class MerkleBenchCommand implements Callable<Integer> {
     List<MerkleBench.Result> results =
         MerkleBench.runAll(Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(measureSeconds));
     PrintWriter out = spec.commandLine().getOut();
+    if (jitLimited()) {
+      out.println("warning: this JVM runs with -XX:TieredStopAtLevel below 4 (the launcher's fast-start setting), so "
+          + "the optimising compiler is off and figures are several times too low; rerun with "
+          + "OBSIDIAN_JAVA_OPTS=-XX:TieredStopAtLevel=4");
+    }
     out.println("Obsidian merkle benchmark (one thread; " + Runtime.getRuntime().availableProcessors() + " cores)");
     results.forEach(out::println);
     out.flush();
     return 0;
+  }
+
+  private static boolean jitLimited() {
+    String level = null;
+    for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (argument.startsWith("-XX:TieredStopAtLevel=")) {
+        level = argument.substring("-XX:TieredStopAtLevel=".length()); // the last one wins, as for the JVM
+      }
+    }
+    return level != null && !level.equals("4");
   }
 
   private void requireRange(String option, int value, int min) {
