@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A dependency-free throughput check for the CLI's {@code obsidian bench crypto}: runs each operation on the
@@ -129,10 +130,36 @@ public final class CryptoBench {
         return operations;
     }
 
+    /**
+     * A warning when this JVM cannot use its optimising compiler (C2), which makes every figure here several times
+     * lower: the launcher's fast-start -XX:TieredStopAtLevel=1 (about 8x slower for Poseidon2), or -Xint. Empty
+     * otherwise.
+     */
+    public static Optional<String> jitWarning() {
+        String level = null;
+        boolean interpreted = false;
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (argument.startsWith("-XX:TieredStopAtLevel=")) {
+                level = argument.substring("-XX:TieredStopAtLevel=".length()); // the last one wins, as for the JVM
+            } else if (argument.equals("-Xint")) {
+                interpreted = true;
+            }
+        }
+        if (interpreted) {
+            return Optional.of("this JVM runs with -Xint (no JIT): crypto figures are not representative");
+        }
+        if (level != null && !level.equals("4")) {
+            return Optional.of("this JVM runs with -XX:TieredStopAtLevel=" + level + " (no C2 JIT), so crypto figures are"
+                    + " several times lower than a server JVM gives; rerun with OBSIDIAN_JAVA_OPTS=-XX:TieredStopAtLevel=4");
+        }
+        return Optional.empty();
+    }
+
     /** Prints every result; optional arguments: warm-up and measure periods in milliseconds (default 3000 5000). */
     public static void main(String[] args) {
         long warmupMillis = args.length > 0 ? Long.parseLong(args[0]) : 3000;
         long measureMillis = args.length > 1 ? Long.parseLong(args[1]) : 5000;
+        jitWarning().ifPresent(warning -> System.out.println("warning: " + warning));
         for (Result result : runAll(warmupMillis, measureMillis)) {
             System.out.println(result);
         }

@@ -19,6 +19,12 @@ class CryptoBenchTest {
         }
     }
 
+    /** Surefire runs tests on a default JVM (C2 available), so there must be nothing to warn about. */
+    @Test
+    void noJitWarningOnADefaultJvm() {
+        assertTrue(CryptoBench.jitWarning().isEmpty(), CryptoBench.jitWarning().toString());
+    }
+
     @Test
     void rejectsEmptyMeasurement() {
         assertThrows(IllegalArgumentException.class, () -> CryptoBench.poseidon2Hash2(0, 0));
