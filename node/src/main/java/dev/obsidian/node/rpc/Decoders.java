@@ -2,6 +2,8 @@ package dev.obsidian.node.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.protocol.AztecAddress;
+import dev.obsidian.crypto.protocol.EthAddress;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +22,8 @@ public final class Decoders {
 
   private static final int FIELD_HEX_MAX_CHARS = 66;
 
+  private static final Pattern ETH_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+
   private Decoders() {}
 
   /** A BN254 scalar field element as a 0x-hex string, canonical (below the modulus). */
@@ -36,6 +40,41 @@ public final class Decoders {
         throw RpcException.invalidParams(field, "not a field element: must be below the BN254 scalar modulus");
       }
     };
+  }
+
+  /** An Ethereum address: 0x and exactly 40 hex digits. */
+  public static Decoder<EthAddress> ethAddress() {
+    return (value, field) -> {
+      String text = textual(value, field, "a 0x-prefixed 40-digit hex address", 2 + 2 * EthAddress.BYTES);
+      if (!ETH_ADDRESS.matcher(text).matches()) {
+        throw RpcException.invalidParams(field, "expected 0x and 40 hex digits, got " + Text.quote(text));
+      }
+      return EthAddress.fromHex(text);
+    };
+  }
+
+  /** An Aztec address: a field element in 0x-hex. */
+  public static Decoder<AztecAddress> aztecAddress() {
+    Decoder<Fr> field = fr();
+    return (value, name) -> new AztecAddress(field.decode(value, name));
+  }
+
+  /**
+   * A JSON object whose members are all among {@code names}: an unknown member is refused (a misspelt optional
+   * member would otherwise be silently ignored). Returns the object.
+   */
+  public static JsonNode objectWithOnly(JsonNode value, String field, Set<String> names) {
+    if (!value.isObject()) {
+      throw RpcException.invalidParams(field, "expected an object, got " + Text.describe(value));
+    }
+    for (var members = value.fieldNames(); members.hasNext(); ) {
+      String name = members.next();
+      if (!names.contains(name)) {
+        throw RpcException.invalidParams(field, "unknown member " + Text.quote(name) + "; members are: "
+            + String.join(", ", names.stream().sorted().toList()));
+      }
+    }
+    return value;
   }
 
   /** A JSON integer in [min, max]; fractions, exponents and strings are refused. */

@@ -177,9 +177,10 @@ public final class JsonRpcDispatcher {
     ObjectNode body = RpcJson.object();
     body.put("code", error.code().code());
     body.put("message", error.code().message());
-    error.data().ifPresent(data -> body.set("data", RpcJson.object()
-        .put("field", data.field())
-        .put("reason", data.reason())));
+    error.data().ifPresent(data -> {
+      ObjectNode json = body.putObject("data").put("field", data.field()).put("reason", data.reason());
+      data.kind().ifPresent(kind -> json.put("kind", kind));
+    });
     ObjectNode response = envelope(id);
     response.set("error", body);
     return response;

@@ -10,11 +10,17 @@ import java.util.Optional;
  */
 public final class RpcException extends RuntimeException {
 
-  /** The JSON-RPC {@code data} member: which input is wrong, and why. */
-  public record ErrorData(String field, String reason) {
+  /**
+   * The JSON-RPC {@code data} member: which input is wrong, and why.
+   *
+   * @param kind a stable machine-readable name of the reason when there is one (a tx rejection code such as
+   *     {@code DOUBLE_SPEND}), rendered as {@code data.kind}
+   */
+  public record ErrorData(String field, String reason, Optional<String> kind) {
     public ErrorData {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(kind, "kind");
     }
   }
 
@@ -22,7 +28,7 @@ public final class RpcException extends RuntimeException {
   private final transient Optional<ErrorData> data;
 
   public RpcException(ErrorCode code, String field, String reason) {
-    this(code, Optional.of(new ErrorData(field, reason)));
+    this(code, Optional.of(new ErrorData(field, reason, Optional.empty())));
   }
 
   private RpcException(ErrorCode code, Optional<ErrorData> data) {
@@ -34,6 +40,11 @@ public final class RpcException extends RuntimeException {
   /** An error without {@code data}, for codes where no single input is to blame. */
   public static RpcException of(ErrorCode code) {
     return new RpcException(code, Optional.empty());
+  }
+
+  /** The mempool refused a transaction: {@code kind} is its rejection code. */
+  public static RpcException txRejected(String kind, String field, String reason) {
+    return new RpcException(ErrorCode.TX_REJECTED, Optional.of(new ErrorData(field, reason, Optional.of(kind))));
   }
 
   public static RpcException invalidParams(String field, String reason) {

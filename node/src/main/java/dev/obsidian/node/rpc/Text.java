@@ -7,6 +7,9 @@ final class Text {
 
   private static final int MAX_ECHOED_CHARS = 80;
 
+  /** Messages of the node's own checks quote a field element or two; they are cut well above that. */
+  private static final int MAX_MESSAGE_CHARS = 300;
+
   private Text() {}
 
   /** {@code 'value'}, cut to a few dozen characters. */
@@ -19,6 +22,12 @@ final class Text {
       return value;
     }
     return value.substring(0, MAX_ECHOED_CHARS) + "... (" + value.length() + " characters)";
+  }
+
+  /** A message of the node's own validation, bounded in case it quotes a long input. */
+  static String message(String message) {
+    String text = String.valueOf(message);
+    return text.length() <= MAX_MESSAGE_CHARS ? text : text.substring(0, MAX_MESSAGE_CHARS) + "...";
   }
 
   /** The JSON type of a value, for "expected X, got Y". */
