@@ -3,7 +3,6 @@ package dev.obsidian.actors;
 import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.field.Fr;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A tx's status (Aztec TxReceipt: txHash, status, error, blockNumber, blockHash, transactionFee).
@@ -14,19 +13,19 @@ public record TxReceipt(
     TxHash txHash,
     TxStatus status,
     Optional<String> dropReason,
-    OptionalLong blockNumber,
+    Optional<Long> blockNumber,
     Optional<Fr> blockHash,
-    long transactionFee) {
+    long transactionFee) implements dev.obsidian.persistence.ObsidianSerializable {
 
   public static TxReceipt pending(TxHash txHash) {
-    return new TxReceipt(txHash, TxStatus.PENDING, Optional.empty(), OptionalLong.empty(), Optional.empty(), 0);
+    return new TxReceipt(txHash, TxStatus.PENDING, Optional.empty(), Optional.empty(), Optional.empty(), 0);
   }
 
   public static TxReceipt unknown(TxHash txHash) {
-    return new TxReceipt(txHash, TxStatus.UNKNOWN, Optional.empty(), OptionalLong.empty(), Optional.empty(), 0);
+    return new TxReceipt(txHash, TxStatus.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty(), 0);
   }
 
   public static TxReceipt dropped(TxHash txHash, String reason) {
-    return new TxReceipt(txHash, TxStatus.DROPPED, Optional.of(reason), OptionalLong.empty(), Optional.empty(), 0);
+    return new TxReceipt(txHash, TxStatus.DROPPED, Optional.of(reason), Optional.empty(), Optional.empty(), 0);
   }
 }

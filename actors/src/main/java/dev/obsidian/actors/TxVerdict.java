@@ -3,7 +3,7 @@ package dev.obsidian.actors;
 import dev.obsidian.actors.tx.TxHash;
 
 /** The mempool's answer to a submitted (or checked) transaction. */
-public sealed interface TxVerdict {
+public sealed interface TxVerdict extends dev.obsidian.persistence.ObsidianSerializable {
   /** Accepted into the mempool (for {@code isValidTx}: would be accepted now). */
   record Accepted(TxHash txHash) implements TxVerdict {}
 

@@ -1,0 +1,114 @@
+package dev.obsidian.actors;
+
+import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.block.TxEffect;
+import dev.obsidian.actors.tx.PrivateLog;
+import dev.obsidian.actors.tx.TxHash;
+import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.protocol.Constants;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * In-memory lookups over the built chain for queries: blocks by number, txs by hash, block hashes, note hash leaf
+ * indexes and private logs by tag. Rebuilt from the journal at start (the journal is the source of truth), then fed
+ * each block once it is applied to the trees. Thread-safe: one writer (the sequencer's flow), many readers.
+ *
+ * <p>Everything is held in memory, which bounds the chain length a node serves; persistent read models (Pekko
+ * Projections, persistence module) are meant to replace it.
+ */
+public final class ChainIndex {
+  record TxLocation(long blockNumber, int txIndex) {}
+
+  private final List<L2Block> blocks = new ArrayList<>();
+  private final Map<Fr, Long> blockNumbersByHash = new ConcurrentHashMap<>();
+  private final Map<TxHash, TxLocation> txs = new ConcurrentHashMap<>();
+  private final Map<Fr, Long> noteHashLeafIndexes = new ConcurrentHashMap<>();
+  private final Map<Fr, List<TaggedPrivateLog>> logsByTag = new ConcurrentHashMap<>();
+  private volatile long provenBlockNumber;
+
+  public ChainIndex(Fr genesisBlockHash) {
+    blockNumbersByHash.put(genesisBlockHash, 0L);
+  }
+
+  public synchronized long latestBlockNumber() {
+    return blocks.size();
+  }
+
+  public synchronized long latestTimestampSeconds() {
+    return blocks.isEmpty() ? 0 : blocks.get(blocks.size() - 1).header().globals().timestampSeconds();
+  }
+
+  public synchronized Optional<L2Block> block(long number) {
+    return number >= 1 && number <= blocks.size() ? Optional.of(blocks.get((int) number - 1)) : Optional.empty();
+  }
+
+  public synchronized Fr latestBlockHash() {
+    return blocks.isEmpty() ? Constants.GENESIS_BLOCK_HEADER_HASH : blocks.get(blocks.size() - 1).hash();
+  }
+
+  /** Appends the next block; blocks arrive in order exactly once (an older one is ignored, a gap is refused). */
+  public synchronized void add(L2Block block) {
+    long expected = blocks.size() + 1L;
+    if (block.number() < expected) {
+      return;
+    }
+    if (block.number() > expected) {
+      throw new IllegalStateException("block index expected block " + expected + " but got " + block.number());
+    }
+    blocks.add(block);
+    blockNumbersByHash.put(block.hash(), block.number());
+    long firstNoteHashLeaf = block.header().state().noteHashTree().size()
+        - (long) Constants.MAX_NOTE_HASHES_PER_TX * block.txEffects().size();
+    for (int i = 0; i < block.txEffects().size(); i++) {
+      indexTx(block, i, firstNoteHashLeaf + (long) Constants.MAX_NOTE_HASHES_PER_TX * i);
+    }
+  }
+
+  private void indexTx(L2Block block, int txIndex, long firstLeaf) {
+    TxEffect effect = block.txEffects().get(txIndex);
+    txs.put(effect.txHash(), new TxLocation(block.number(), txIndex));
+    List<Fr> noteHashes = effect.effects().noteHashes();
+    for (int j = 0; j < noteHashes.size(); j++) {
+      noteHashLeafIndexes.putIfAbsent(noteHashes.get(j), firstLeaf + j);
+    }
+    for (PrivateLog log : effect.effects().privateLogs()) {
+      logsByTag.computeIfAbsent(log.tag(), tag -> new ArrayList<>())
+          .add(new TaggedPrivateLog(effect.txHash(), block.number(), txIndex, log, noteHashes));
+    }
+  }
+
+  public void markProven(long blockNumber) {
+    provenBlockNumber = Math.max(provenBlockNumber, blockNumber);
+  }
+
+  public long provenBlockNumber() {
+    return provenBlockNumber;
+  }
+
+  public Optional<Long> blockNumberOf(Fr blockHash) {
+    return Optional.ofNullable(blockNumbersByHash.get(blockHash));
+  }
+
+  public synchronized Optional<IndexedTxEffect> txEffect(TxHash hash) {
+    TxLocation location = txs.get(hash);
+    if (location == null) {
+      return Optional.empty();
+    }
+    L2Block block = blocks.get((int) location.blockNumber() - 1);
+    return Optional.of(new IndexedTxEffect(block.number(), block.hash(), location.txIndex(),
+        block.txEffects().get(location.txIndex())));
+  }
+
+  public Optional<Long> noteHashLeafIndex(Fr noteHash) {
+    return Optional.ofNullable(noteHashLeafIndexes.get(noteHash));
+  }
+
+  public synchronized List<TaggedPrivateLog> logsByTag(Fr tag, int max) {
+    List<TaggedPrivateLog> logs = logsByTag.getOrDefault(tag, List.of());
+    return List.copyOf(logs.subList(0, Math.min(max, logs.size())));
+  }
+}

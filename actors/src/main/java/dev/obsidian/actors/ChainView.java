@@ -1,0 +1,20 @@
+package dev.obsidian.actors;
+
+import dev.obsidian.crypto.field.Fr;
+
+/**
+ * What the mempool needs to know about the committed chain to admit a tx. Read-only and thread-safe; backed by the
+ * world-state store and the block index ({@link LocalChainView}).
+ */
+public interface ChainView {
+  long latestBlockNumber();
+
+  /** Timestamp (Unix seconds) of the latest block; 0 at genesis. */
+  long latestTimestampSeconds();
+
+  /** Whether a block with this header hash is in the archive. */
+  boolean isKnownBlockHash(Fr blockHash);
+
+  /** Whether the nullifier is in the committed nullifier tree. */
+  boolean nullifierExists(Fr nullifier);
+}

@@ -1,0 +1,356 @@
+package dev.obsidian.actors;
+
+import dev.obsidian.actors.block.GlobalVariables;
+import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.tx.GasFees;
+import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.actors.tx.TxHash;
+import dev.obsidian.crypto.protocol.AztecAddress;
+import dev.obsidian.crypto.protocol.EthAddress;
+import dev.obsidian.persistence.ObsidianSerializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * Builds blocks, one slot at a time ({@link SlotPhase}): on a tick it collects the best pending txs, journals the
+ * proposal (block number, globals, ordered tx hashes), has the world state build and apply it, journals the built
+ * block, requests its proof and hands the proven block to the L1 publisher. Every input of re-execution (tx order,
+ * timestamp, coinbase, chain id, version, fees) is in the events.
+ *
+ * <p>Side effects (build, apply, prove, publish) are sent from command handlers after the event is journaled, and
+ * re-driven from {@link RecoveryCompleted} for the block in flight.
+ */
+public final class Sequencer
+    extends EventSourcedBehaviorWithEnforcedReplies<Sequencer.Command, Sequencer.Event, Sequencer.State> {
+
+  public static final PersistenceId PERSISTENCE_ID = PersistenceId.ofUniqueId("Sequencer");
+
+  /**
+   * @param tickEvery block time; null means ticks come only from {@link Tick} messages (tests)
+   */
+  public record Settings(
+      Duration tickEvery,
+      int minTxsPerBlock,
+      int maxTxsPerBlock,
+      boolean buildEmptyBlocks,
+      long chainId,
+      long rollupVersion,
+      EthAddress coinbase,
+      AztecAddress feeRecipient,
+      GasFees gasFees) {}
+
+  /** The actors and ports a block passes through. */
+  public record Collaborators(
+      ActorRef<Mempool.Command> mempool,
+      ActorRef<WorldState.Command> worldState,
+      ActorRef<ProverCoordinator.Command> prover,
+      L1Publisher publisher,
+      ChainIndex index) {}
+
+  // ---- commands -------------------------------------------------------------------------------------------------
+
+  public sealed interface Command {}
+
+  /** Start a slot if idle. */
+  public enum Tick implements Command { INSTANCE }
+
+  public record GetStatus(ActorRef<Status> replyTo) implements Command {}
+
+  public record Status(SlotPhase phase, long lastBlockNumber, long provenBlockNumber) {}
+
+  record TxsSelected(long blockNumber, long timestampSeconds, List<Tx> txs) implements Command {}
+
+  record CollectFailed(String reason) implements Command {}
+
+  record BlockCandidate(WorldState.Built built) implements Command {}
+
+  record BlockApplied(long blockNumber) implements Command {}
+
+  record ProofDone(ProverCoordinator.Outcome outcome) implements Command {}
+
+  record PublishDone(long blockNumber, L1Publisher.Outcome outcome) implements Command {}
+
+  record ProposalTxs(long blockNumber, List<Tx> txs) implements Command {}
+
+  // ---- events ---------------------------------------------------------------------------------------------------
+
+  public sealed interface Event extends ObsidianSerializable {
+    long blockNumber();
+  }
+
+  public record BlockProposed(long blockNumber, GlobalVariables globals, List<TxHash> orderedTxHashes) implements Event {}
+
+  /** The built block: header (state roots inside), archive and tx effects. */
+  public record BlockBuilt(long blockNumber, L2Block block) implements Event {}
+
+  public record BlockProofRequested(long blockNumber) implements Event {}
+
+  public record BlockProven(long blockNumber) implements Event {}
+
+  public record BlockPublished(long blockNumber, String l1TxHash) implements Event {}
+
+  /** No L1 publisher accepted the block (the sandbox has none); it stays unpublished. */
+  public record BlockLeftUnpublished(long blockNumber, String reason) implements Event {}
+
+  /** A proposal that could not be built; the chain stays at the previous block. */
+  public record BlockRolledBack(long blockNumber, String reason) implements Event {}
+
+  // ---- state ----------------------------------------------------------------------------------------------------
+
+  /**
+   * @param phase journaled phase (COLLECTING is never journaled)
+   * @param proposal the proposal being built (BUILDING)
+   * @param block the block in flight once built (BUILDING after BlockBuilt, PROVING, PUBLISHING)
+   */
+  public record State(
+      SlotPhase phase,
+      long lastBlockNumber,
+      long lastTimestampSeconds,
+      long provenBlockNumber,
+      Optional<BlockProposed> proposal,
+      Optional<L2Block> block) implements ObsidianSerializable {
+
+    public static final State GENESIS = new State(SlotPhase.IDLE, 0, 0, 0, Optional.empty(), Optional.empty());
+
+    State apply(Event event) {
+      return switch (event) {
+        case BlockProposed p -> new State(SlotPhase.BUILDING, lastBlockNumber, lastTimestampSeconds, provenBlockNumber,
+            Optional.of(p), Optional.empty());
+        case BlockBuilt b -> new State(SlotPhase.BUILDING, b.blockNumber(), b.block().header().globals().timestampSeconds(),
+            provenBlockNumber, Optional.empty(), Optional.of(b.block()));
+        case BlockProofRequested r -> withPhase(SlotPhase.PROVING);
+        case BlockProven p -> new State(SlotPhase.PUBLISHING, lastBlockNumber, lastTimestampSeconds, p.blockNumber(),
+            Optional.empty(), block);
+        case BlockPublished p -> idle();
+        case BlockLeftUnpublished u -> idle();
+        case BlockRolledBack r -> idle();
+      };
+    }
+
+    private State withPhase(SlotPhase next) {
+      return new State(next, lastBlockNumber, lastTimestampSeconds, provenBlockNumber, proposal, block);
+    }
+
+    private State idle() {
+      return new State(SlotPhase.IDLE, lastBlockNumber, lastTimestampSeconds, provenBlockNumber, Optional.empty(), Optional.empty());
+    }
+  }
+
+  // ---- behaviour ------------------------------------------------------------------------------------------------
+
+  private final ActorContext<Command> context;
+  private final Settings settings;
+  private final Collaborators peers;
+  private final NodeClock clock;
+  /** Transient: a tick is waiting for the mempool. Lost on restart, which is right: nothing was decided yet. */
+  private boolean collecting;
+
+  public static Behavior<Command> create(Settings settings, Collaborators peers, NodeClock clock) {
+    return create(PERSISTENCE_ID, settings, peers, clock);
+  }
+
+  static Behavior<Command> create(PersistenceId id, Settings settings, Collaborators peers, NodeClock clock) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      if (settings.tickEvery() != null) {
+        timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.tickEvery());
+      }
+      return new Sequencer(id, context, settings, peers, clock);
+    }));
+  }
+
+  private Sequencer(PersistenceId id, ActorContext<Command> context, Settings settings, Collaborators peers, NodeClock clock) {
+    super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+    this.context = context;
+    this.settings = settings;
+    this.peers = peers;
+    this.clock = clock;
+  }
+
+  @Override
+  public State emptyState() {
+    return State.GENESIS;
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(500, 2);
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(State::apply);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::redrive).build();
+  }
+
+  /** Resumes the block in flight after a restart. */
+  private void redrive(State state) {
+    switch (state.phase()) {
+      case BUILDING -> state.block().ifPresentOrElse(this::apply, () -> refetch(state.proposal().orElseThrow()));
+      case PROVING -> prove(state.block().orElseThrow());
+      case PUBLISHING -> publish(state.block().orElseThrow());
+      case IDLE, COLLECTING -> { }
+    }
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder().forAnyState()
+        .onCommand(Tick.class, this::onTick)
+        .onCommand(GetStatus.class, (state, c) -> Effect().reply(c.replyTo(),
+            new Status(collecting ? SlotPhase.COLLECTING : state.phase(), state.lastBlockNumber(), state.provenBlockNumber())))
+        .onCommand(TxsSelected.class, this::onSelected)
+        .onCommand(CollectFailed.class, (state, c) -> {
+          collecting = false;
+          context.getLog().warn("collecting txs failed: {}", c.reason());
+          return Effect().noReply();
+        })
+        .onCommand(ProposalTxs.class, this::onProposalTxs)
+        .onCommand(BlockCandidate.class, this::onCandidate)
+        .onCommand(BlockApplied.class, this::onApplied)
+        .onCommand(ProofDone.class, this::onProofDone)
+        .onCommand(PublishDone.class, this::onPublishDone)
+        .build();
+  }
+
+  private ReplyEffect<Event, State> onTick(State state, Tick tick) {
+    if (state.phase() != SlotPhase.IDLE || collecting) {
+      return Effect().noReply();
+    }
+    collecting = true;
+    long number = state.lastBlockNumber() + 1;
+    // timestamps never go backwards, whatever the clock does
+    long timestamp = Math.max(clock.nowMillis() / 1000, state.lastTimestampSeconds());
+    context.ask(Mempool.Selection.class, peers.mempool(),
+        Duration.ofSeconds(10),
+        replyTo -> new Mempool.SelectTxs(settings.maxTxsPerBlock(), number, timestamp, replyTo),
+        (selection, failure) -> selection != null
+            ? new TxsSelected(number, timestamp, selection.txs())
+            : new CollectFailed(String.valueOf(failure)));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onSelected(State state, TxsSelected selected) {
+    collecting = false;
+    if (state.phase() != SlotPhase.IDLE || selected.blockNumber() != state.lastBlockNumber() + 1) {
+      return Effect().noReply();
+    }
+    if (selected.txs().size() < settings.minTxsPerBlock() && !(settings.buildEmptyBlocks() && selected.txs().isEmpty())) {
+      return Effect().noReply();
+    }
+    GlobalVariables globals = new GlobalVariables(settings.chainId(), settings.rollupVersion(), selected.blockNumber(),
+        selected.blockNumber(), selected.timestampSeconds(), settings.coinbase(), settings.feeRecipient(), settings.gasFees());
+    BlockProposed proposal = new BlockProposed(selected.blockNumber(), globals,
+        selected.txs().stream().map(Tx::hash).toList());
+    return Effect().persist(proposal).thenRun(s -> build(globals, selected.txs())).thenNoReply();
+  }
+
+  private void build(GlobalVariables globals, List<Tx> txs) {
+    ActorRef<WorldState.Built> adapter = context.messageAdapter(WorldState.Built.class, BlockCandidate::new);
+    peers.worldState().tell(new WorldState.BuildBlock(globals, txs, adapter));
+  }
+
+  /** After a restart in BUILDING without a built block: the proposal's txs are fetched again from the mempool. */
+  private void refetch(BlockProposed proposal) {
+    context.ask(Mempool.Selection.class, peers.mempool(), Duration.ofSeconds(10),
+        replyTo -> new Mempool.GetTxs(proposal.orderedTxHashes(), replyTo),
+        (selection, failure) -> new ProposalTxs(proposal.blockNumber(), selection == null ? List.of() : selection.txs()));
+  }
+
+  private ReplyEffect<Event, State> onProposalTxs(State state, ProposalTxs fetched) {
+    BlockProposed proposal = state.proposal().filter(p -> p.blockNumber() == fetched.blockNumber()).orElse(null);
+    if (proposal == null || state.block().isPresent()) {
+      return Effect().noReply();
+    }
+    if (!fetched.txs().stream().map(Tx::hash).toList().equals(proposal.orderedTxHashes())) {
+      return Effect().persist(new BlockRolledBack(proposal.blockNumber(),
+          "the proposal's txs are no longer all pending after a restart")).thenNoReply();
+    }
+    build(proposal.globals(), fetched.txs());
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onCandidate(State state, BlockCandidate candidate) {
+    L2Block block = candidate.built().block();
+    if (state.phase() != SlotPhase.BUILDING || state.block().isPresent() || block.number() != state.lastBlockNumber() + 1) {
+      return Effect().noReply();
+    }
+    candidate.built().skipped().forEach(s -> context.getLog().warn("tx {} left out of block {}: {}", s.txHash(),
+        block.number(), s.reason()));
+    if (block.txEffects().isEmpty() && !settings.buildEmptyBlocks()) {
+      return Effect().persist(new BlockRolledBack(block.number(), "every selected tx was refused by the trees"))
+          .thenNoReply();
+    }
+    return Effect().persist(new BlockBuilt(block.number(), block)).thenRun(s -> apply(block)).thenNoReply();
+  }
+
+  private void apply(L2Block block) {
+    ActorRef<WorldState.Applied> adapter =
+        context.messageAdapter(WorldState.Applied.class, applied -> new BlockApplied(applied.blockNumber()));
+    peers.worldState().tell(new WorldState.ApplyBlock(block, adapter));
+  }
+
+  private ReplyEffect<Event, State> onApplied(State state, BlockApplied applied) {
+    L2Block block = state.block().filter(b -> b.number() == applied.blockNumber()).orElse(null);
+    if (block == null || state.phase() != SlotPhase.BUILDING) {
+      return Effect().noReply();
+    }
+    peers.index().add(block);
+    peers.mempool().tell(new Mempool.MarkIncluded(block.number(), block.txHashes(), context.getSystem().ignoreRef()));
+    return Effect().persist(new BlockProofRequested(block.number())).thenRun(s -> prove(block)).thenNoReply();
+  }
+
+  private void prove(L2Block block) {
+    ActorRef<ProverCoordinator.Outcome> adapter = context.messageAdapter(ProverCoordinator.Outcome.class, ProofDone::new);
+    peers.prover().tell(new ProverCoordinator.ProveBlock(block, adapter));
+  }
+
+  private ReplyEffect<Event, State> onProofDone(State state, ProofDone done) {
+    if (state.phase() != SlotPhase.PROVING || done.outcome().blockNumber() != state.lastBlockNumber()) {
+      return Effect().noReply();
+    }
+    if (done.outcome() instanceof ProverCoordinator.Failed failed) {
+      // a built block's public inputs do not check out: the trees and the journal disagree
+      throw new IllegalStateException("block " + failed.blockNumber() + " failed its public-input check: " + failed.reason());
+    }
+    L2Block block = state.block().orElseThrow();
+    return Effect().persist(new BlockProven(block.number())).thenRun(s -> {
+      peers.index().markProven(block.number());
+      publish(block);
+    }).thenNoReply();
+  }
+
+  private void publish(L2Block block) {
+    peers.index().markProven(block.number());
+    context.pipeToSelf(peers.publisher().publish(block), (outcome, failure) -> new PublishDone(block.number(),
+        outcome != null ? outcome : new L1Publisher.NotPublished("publisher failed: " + failure)));
+  }
+
+  private ReplyEffect<Event, State> onPublishDone(State state, PublishDone done) {
+    if (state.phase() != SlotPhase.PUBLISHING || done.blockNumber() != state.lastBlockNumber()) {
+      return Effect().noReply();
+    }
+    Event event = switch (done.outcome()) {
+      case L1Publisher.Published p -> new BlockPublished(done.blockNumber(), p.l1TxHash());
+      case L1Publisher.NotPublished n -> new BlockLeftUnpublished(done.blockNumber(), n.reason());
+    };
+    return Effect().persist(event).thenNoReply();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.obsidian.actors.block;
+
+import dev.obsidian.actors.tx.PublicDataWrite;
+import dev.obsidian.actors.tx.TxEffects;
+import dev.obsidian.actors.tx.TxHash;
+import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.hash.Poseidon2;
+import dev.obsidian.crypto.protocol.Constants;
+import dev.obsidian.merkle.MerkleTreeException;
+import dev.obsidian.merkle.TreeId;
+import dev.obsidian.merkle.TreeInfo;
+import dev.obsidian.merkle.WorldStateFork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Applies tx effects to a fork the way Aztec's base rollup inserts them, and seals the block header.
+ *
+ * <p>Per tx: nullifiers as one subtree padded to MAX_NULLIFIERS_PER_TX (insertTxNullifiers), note hashes appended
+ * padded with zeros to MAX_NOTE_HASHES_PER_TX (Aztec pads every tx's note hashes to 64 leaves), then public data
+ * writes one by one. The L1-to-L2 message tree is untouched: there is no L1 inbox yet, so no message subtree is
+ * inserted (Aztec inserts one per checkpoint).
+ */
+public final class BlockBuilder {
+  private BlockBuilder() {}
+
+  /**
+   * Tries to add one tx; a tx whose nullifier is already in the tree (or otherwise refused by the nullifier tree)
+   * leaves the fork unchanged and the reason is returned.
+   */
+  public static Optional<String> tryApply(WorldStateFork fork, TxEffects effects) {
+    try {
+      fork.insertTxNullifiers(effects.nullifiers());
+    } catch (MerkleTreeException | IllegalArgumentException e) {
+      return Optional.of(e.getMessage());
+    }
+    appendRest(fork, effects);
+    return Optional.empty();
+  }
+
+  /** Applies a tx known to be valid (replay of a built block); any refusal is an invariant failure. */
+  public static void apply(WorldStateFork fork, TxEffects effects) {
+    tryApply(fork, effects).ifPresent(reason -> {
+      throw new IllegalStateException("a journaled tx no longer applies: " + reason);
+    });
+  }
+
+  private static void appendRest(WorldStateFork fork, TxEffects effects) {
+    List<Fr> noteHashes = new ArrayList<>(Constants.MAX_NOTE_HASHES_PER_TX);
+    noteHashes.addAll(effects.noteHashes());
+    while (noteHashes.size() < Constants.MAX_NOTE_HASHES_PER_TX) {
+      noteHashes.add(Fr.ZERO);
+    }
+    fork.appendLeaves(TreeId.NOTE_HASH, noteHashes);
+    for (PublicDataWrite write : effects.publicDataWrites()) {
+      fork.writePublicData(write.leafSlot(), write.value());
+    }
+  }
+
+  /** Seals the header over the fork's current state and appends its hash to the archive. */
+  public static L2Block seal(WorldStateFork fork, GlobalVariables globals, List<TxEffect> txEffects) {
+    TreeInfo lastArchive = fork.treeInfo(TreeId.ARCHIVE);
+    BlockHeader header = new BlockHeader(lastArchive, StateReference.of(fork), spongeHash(txEffects), globals,
+        Fr.of(txEffects.stream().mapToLong(TxEffect::transactionFee).sum()), 0);
+    fork.appendLeaves(TreeId.ARCHIVE, List.of(header.hash()));
+    return new L2Block(header, fork.treeInfo(TreeId.ARCHIVE), txEffects);
+  }
+
+  /** What Obsidian puts in spongeBlobHash (see {@link BlockHeader}). */
+  static Fr spongeHash(List<TxEffect> txEffects) {
+    if (txEffects.isEmpty()) {
+      return Fr.ZERO;
+    }
+    return Poseidon2.hash(txEffects.stream().map(TxEffect::txHash).map(TxHash::value).toArray(Fr[]::new));
+  }
+
+  /**
+   * Re-applies a journaled block to a fork of its parent and checks every root the block claims; throws
+   * {@link IllegalStateException} naming the first difference.
+   */
+  public static void replay(WorldStateFork fork, L2Block block) {
+    TreeInfo archiveBefore = fork.treeInfo(TreeId.ARCHIVE);
+    requireEqual("lastArchive", block.header().lastArchive(), archiveBefore, block);
+    for (TxEffect effect : block.txEffects()) {
+      apply(fork, effect.effects());
+    }
+    requireEqual("state", block.header().state(), StateReference.of(fork), block);
+    fork.appendLeaves(TreeId.ARCHIVE, List.of(block.hash()));
+    requireEqual("archive", block.archive(), fork.treeInfo(TreeId.ARCHIVE), block);
+  }
+
+  private static void requireEqual(String what, Object claimed, Object actual, L2Block block) {
+    if (!claimed.equals(actual)) {
+      throw new IllegalStateException("block " + block.number() + ": " + what + " mismatch, block says " + claimed
+          + " but the trees give " + actual);
+    }
+  }
+}

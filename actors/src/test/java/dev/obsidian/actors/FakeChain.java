@@ -1,0 +1,33 @@
+package dev.obsidian.actors;
+
+import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.protocol.Constants;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/** A chain view for unit tests: genesis anchor known, nullifiers added by hand. */
+final class FakeChain implements ChainView {
+  final Set<Fr> nullifiers = new ConcurrentSkipListSet<>();
+  volatile long latestBlock;
+  volatile long latestTimestamp;
+
+  @Override
+  public long latestBlockNumber() {
+    return latestBlock;
+  }
+
+  @Override
+  public long latestTimestampSeconds() {
+    return latestTimestamp;
+  }
+
+  @Override
+  public boolean isKnownBlockHash(Fr blockHash) {
+    return blockHash.equals(Constants.GENESIS_BLOCK_HEADER_HASH);
+  }
+
+  @Override
+  public boolean nullifierExists(Fr nullifier) {
+    return nullifiers.contains(nullifier);
+  }
+}
