@@ -112,10 +112,10 @@ public final class Decoders {
   /** One of a fixed set of words, such as {@code "latest"}. */
   public static Decoder<String> oneOf(Set<String> words) {
     Set<String> allowed = Set.copyOf(words);
-    int longest = allowed.stream().mapToInt(String::length).max().orElse(1);
     String listed = String.join(", ", allowed.stream().sorted().toList());
     return (value, field) -> {
-      String text = textual(value, field, "one of " + listed, longest);
+      // No length cap needed: the text is only compared, and quoted abbreviated.
+      String text = textual(value, field, "one of " + listed, Integer.MAX_VALUE);
       if (!allowed.contains(text)) {
         throw RpcException.invalidParams(field, "expected one of " + listed + ", got " + Text.quote(text));
       }

@@ -109,9 +109,7 @@ final class NodeJson {
     json.put("txHash", receipt.txHash().toString());
     json.put("status", receipt.status().name().toLowerCase(Locale.ROOT));
     json.put("error", receipt.dropReason().orElse(""));
-    if (receipt.blockNumber().isPresent()) {
-      json.put("blockNumber", receipt.blockNumber().getAsLong());
-    }
+    receipt.blockNumber().ifPresent(number -> json.put("blockNumber", number));
     receipt.blockHash().ifPresent(hash -> json.put("blockHash", hash.toHex()));
     json.put("transactionFee", receipt.transactionFee());
     return json;
