@@ -1,0 +1,216 @@
+package dev.obsidian.actors;
+
+import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.actors.tx.TxHash;
+import dev.obsidian.config.ObsidianSettings;
+import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.protocol.AztecAddress;
+import dev.obsidian.crypto.protocol.ProtocolHashes;
+import dev.obsidian.merkle.IndexedLeaf;
+import dev.obsidian.merkle.LeafWitness;
+import dev.obsidian.merkle.PublicDataLeaf;
+import dev.obsidian.merkle.TreeId;
+import dev.obsidian.merkle.WorldStateReader;
+import dev.obsidian.merkle.WorldStateStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.pattern.StatusReply;
+
+/** {@link NodeApi} backed by the node's actors; made by {@link NodeGuardian#start}. Close it to stop the node. */
+public final class ActorNode implements NodeApi, AutoCloseable {
+  static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+  private static final String VERSION = "0.1.0-SNAPSHOT";
+
+  private final ActorSystem<Void> system;
+  private final WorldStateStore store;
+  private final ChainIndex index;
+  private final ActorRef<Mempool.Command> mempool;
+  private final ActorRef<WorldState.Command> worldState;
+  private final ActorRef<Sequencer.Command> sequencer;
+  private final ObsidianSettings settings;
+
+  ActorNode(ActorSystem<Void> system, WorldStateStore store, ChainIndex index, ActorRef<Mempool.Command> mempool,
+      ActorRef<WorldState.Command> worldState, ActorRef<Sequencer.Command> sequencer, ObsidianSettings settings) {
+    this.system = system;
+    this.store = store;
+    this.index = index;
+    this.mempool = mempool;
+    this.worldState = worldState;
+    this.sequencer = sequencer;
+    this.settings = settings;
+  }
+
+  /** The sequencer's slot phase and heights, for status commands and tests. */
+  public CompletionStage<Sequencer.Status> sequencerStatus() {
+    return AskPattern.ask(sequencer, Sequencer.GetStatus::new, ASK_TIMEOUT, system.scheduler());
+  }
+
+  @Override
+  public CompletionStage<Long> getBlockNumber() {
+    return done(index.latestBlockNumber());
+  }
+
+  @Override
+  public CompletionStage<Long> getProvenBlockNumber() {
+    return done(index.provenBlockNumber());
+  }
+
+  @Override
+  public CompletionStage<Optional<L2Block>> getBlock(long number) {
+    return done(index.block(number));
+  }
+
+  @Override
+  public CompletionStage<List<L2Block>> getBlocks(long from, int limit) {
+    if (limit < 1 || limit > MAX_BLOCKS_PER_REQUEST) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException(
+          "limit must be in [1, " + MAX_BLOCKS_PER_REQUEST + "], got " + limit));
+    }
+    List<L2Block> blocks = new ArrayList<>();
+    for (long n = Math.max(from, 1); n < from + limit; n++) {
+      Optional<L2Block> block = index.block(n);
+      if (block.isEmpty()) {
+        break;
+      }
+      blocks.add(block.get());
+    }
+    return done(blocks);
+  }
+
+  @Override
+  public CompletionStage<TxVerdict> sendTx(Tx tx) {
+    return AskPattern.ask(mempool, replyTo -> new Mempool.SubmitTx(tx, replyTo), ASK_TIMEOUT, system.scheduler());
+  }
+
+  @Override
+  public CompletionStage<TxVerdict> isValidTx(Tx tx) {
+    return AskPattern.ask(mempool, replyTo -> new Mempool.CheckTx(tx, replyTo), ASK_TIMEOUT, system.scheduler());
+  }
+
+  @Override
+  public CompletionStage<TxReceipt> getTxReceipt(TxHash txHash) {
+    Optional<IndexedTxEffect> mined = index.txEffect(txHash);
+    if (mined.isPresent()) {
+      IndexedTxEffect effect = mined.get();
+      TxStatus status = effect.blockNumber() <= index.provenBlockNumber() ? TxStatus.PROVEN : TxStatus.MINED;
+      return done(new TxReceipt(txHash, status, Optional.empty(), Optional.of(effect.blockNumber()),
+          Optional.of(effect.blockHash()), effect.effect().transactionFee()));
+    }
+    return AskPattern.ask(mempool, replyTo -> new Mempool.GetReceipt(txHash, replyTo), ASK_TIMEOUT, system.scheduler());
+  }
+
+  @Override
+  public CompletionStage<Optional<IndexedTxEffect>> getTxEffect(TxHash txHash) {
+    return done(index.txEffect(txHash));
+  }
+
+  @Override
+  public CompletionStage<Integer> getPendingTxCount() {
+    return AskPattern.ask(mempool, Mempool.GetPendingCount::new, ASK_TIMEOUT, system.scheduler());
+  }
+
+  @Override
+  public CompletionStage<Optional<MembershipWitness>> getNoteHashMembershipWitness(BlockParameter block, Fr noteHash) {
+    Optional<Long> leafIndex = index.noteHashLeafIndex(noteHash);
+    if (leafIndex.isEmpty()) {
+      return done(Optional.empty());
+    }
+    long leaf = leafIndex.get();
+    return read(block, reader -> leaf < reader.treeInfo(TreeId.NOTE_HASH).size()
+        ? Optional.of(new MembershipWitness(leaf, reader.siblingPath(TreeId.NOTE_HASH, leaf)))
+        : Optional.empty());
+  }
+
+  @Override
+  public CompletionStage<Optional<LeafWitness>> getNullifierMembershipWitness(BlockParameter block, Fr nullifier) {
+    return read(block, reader -> reader.membershipWitness(TreeId.NULLIFIER, nullifier));
+  }
+
+  /** Empty when the nullifier is in the tree: then no low leaf proves it absent. */
+  @Override
+  public CompletionStage<Optional<LeafWitness>> getLowNullifierMembershipWitness(BlockParameter block, Fr nullifier) {
+    return read(block, reader -> {
+      LeafWitness low = reader.lowLeafWitness(TreeId.NULLIFIER, nullifier);
+      return low.leaf().key().equals(nullifier) ? Optional.empty() : Optional.of(low);
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<LeafWitness>> getPublicDataWitness(BlockParameter block, Fr leafSlot) {
+    return read(block, reader -> Optional.of(reader.lowLeafWitness(TreeId.PUBLIC_DATA, leafSlot)));
+  }
+
+  @Override
+  public CompletionStage<Fr> getPublicStorageAt(BlockParameter block, AztecAddress contract, Fr slot) {
+    Fr leafSlot = ProtocolHashes.computePublicDataTreeLeafSlot(contract, slot);
+    return read(block, reader -> reader.membershipWitness(TreeId.PUBLIC_DATA, leafSlot)
+        .map(LeafWitness::leaf).map(ActorNode::valueOf).orElse(Fr.ZERO));
+  }
+
+  private static Fr valueOf(IndexedLeaf leaf) {
+    return ((PublicDataLeaf) leaf).value();
+  }
+
+  @Override
+  public CompletionStage<List<List<TaggedPrivateLog>>> getPrivateLogsByTags(List<Fr> tags) {
+    if (tags.size() > MAX_TAGS_PER_REQUEST) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException(
+          "tags has " + tags.size() + " entries, at most " + MAX_TAGS_PER_REQUEST + " allowed"));
+    }
+    return done(tags.stream().map(tag -> index.logsByTag(tag, MAX_LOGS_PER_TAG)).toList());
+  }
+
+  @Override
+  public CompletionStage<WorldStateSyncStatus> getWorldStateSyncStatus() {
+    return done(new WorldStateSyncStatus(store.latestBlock(), index.latestBlockHash(), index.provenBlockNumber(),
+        store.oldestAvailableBlock()));
+  }
+
+  @Override
+  public CompletionStage<NodeInfo> getNodeInfo() {
+    return done(new NodeInfo(VERSION, settings.l1().chainId(), settings.node().rollupVersion(), "aztec-4.1.2-aligned",
+        List.of("tx proofs are not verified (UncheckedProofVerifier)",
+            "block proofs are not generated: prover workers only re-check public inputs",
+            "blocks are not published to L1 (NoL1Publisher)")));
+  }
+
+  @Override
+  public CompletionStage<Boolean> isReady() {
+    return done(true);
+  }
+
+  private <T> CompletionStage<T> read(BlockParameter block, Function<WorldStateReader, T> reading) {
+    return AskPattern.<WorldState.Command, StatusReply<T>>ask(worldState,
+            replyTo -> new WorldState.Read<>(block, reading, replyTo), ASK_TIMEOUT, system.scheduler())
+        .thenCompose(reply -> reply.isSuccess()
+            ? CompletableFuture.completedFuture(reply.getValue())
+            : CompletableFuture.failedFuture(new IllegalArgumentException(reply.getError().getMessage())));
+  }
+
+  private static <T> CompletionStage<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
+  }
+
+  /** Stops the actors and the ActorSystem, then closes the store. */
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the node did not stop within 30 s: " + e.getMessage(), e);
+    } finally {
+      store.close();
+    }
+  }
+}

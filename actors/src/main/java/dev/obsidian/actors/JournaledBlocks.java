@@ -1,0 +1,41 @@
+package dev.obsidian.actors;
+
+import dev.obsidian.actors.block.L2Block;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
+import org.apache.pekko.stream.javadsl.Sink;
+
+/**
+ * Reads the sequencer's journal before the actors start: the built blocks in order (the source of truth the trees and
+ * the block index are rebuilt from) and the proven height.
+ */
+record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber) {
+  private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
+
+  static JournaledBlocks read(ActorSystem<?> system, String readJournalPluginId) throws Exception {
+    CurrentEventsByPersistenceIdQuery journal = PersistenceQuery.get(system)
+        .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, readJournalPluginId);
+    List<EventEnvelope> envelopes = journal
+        .currentEventsByPersistenceId(Sequencer.PERSISTENCE_ID.id(), 0, Long.MAX_VALUE)
+        .runWith(Sink.seq(), system)
+        .toCompletableFuture()
+        .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    List<L2Block> blocks = new ArrayList<>();
+    long proven = 0;
+    for (EventEnvelope envelope : envelopes) {
+      Object event = envelope.event();
+      if (event instanceof Sequencer.BlockBuilt built) {
+        blocks.add(built.block());
+      } else if (event instanceof Sequencer.BlockProven p) {
+        proven = Math.max(proven, p.blockNumber());
+      }
+    }
+    return new JournaledBlocks(blocks, proven);
+  }
+}
