@@ -1,9 +1,12 @@
 package dev.obsidian.node.cli;
 
 import dev.obsidian.actors.NodeClock;
+import com.typesafe.config.ConfigException;
+import dev.obsidian.config.EffectiveConfig;
 import dev.obsidian.config.JournalKind;
 import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.node.rpc.NodeServer;
+import dev.obsidian.node.rpc.RpcLimits;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -26,8 +29,8 @@ final class SandboxRun {
     this.stopRequested = stopRequested;
   }
 
-  int run(ObsidianSettings settings) {
-    NodeServer server = start(settings);
+  int run(EffectiveConfig effective) {
+    NodeServer server = start(effective.settings(), rpcLimits(effective));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> stopOnShutdown(stopped), "obsidian-sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -45,13 +48,21 @@ final class SandboxRun {
     return 0;
   }
 
-  private static NodeServer start(ObsidianSettings settings) {
+  private static RpcLimits rpcLimits(EffectiveConfig effective) {
+    try {
+      return RpcLimits.fromConfig(effective.config(), effective.settings().limits());
+    } catch (IllegalArgumentException | ConfigException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+  }
+
+  private static NodeServer start(ObsidianSettings settings, RpcLimits limits) {
     if (settings.persistence().journal() != JournalKind.EMBEDDED) {
       throw new UserInputException("obsidian.persistence.journal = " + settings.persistence().journal()
           + ": the sandbox runs on the embedded journal only (set it to \"embedded\" or unset OBSIDIAN_JOURNAL)");
     }
     try {
-      return NodeServer.start(settings, NodeClock.system());
+      return NodeServer.start(settings, limits, NodeClock.system());
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof BindException bind) {
         throw new UserInputException(bind.getMessage()

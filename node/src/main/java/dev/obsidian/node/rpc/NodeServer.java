@@ -45,8 +45,7 @@ public final class NodeServer implements AutoCloseable {
    *
    * @throws UncheckedIOException with a {@link BindException} cause if the RPC address cannot be bound
    */
-  public static NodeServer start(ObsidianSettings settings, NodeClock clock) {
-    RpcLimits limits = RpcLimits.defaults(settings.limits());
+  public static NodeServer start(ObsidianSettings settings, RpcLimits limits, NodeClock clock) {
     ActorNode node = NodeGuardian.start(settings, clock);
     ActorSystem rpcSystem = null;
     try {
