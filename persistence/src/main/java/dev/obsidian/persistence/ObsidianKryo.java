@@ -18,6 +18,7 @@ final class ObsidianKryo extends Kryo {
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // Kryo's signature
   protected String unregisteredClassMessage(Class type) {
     return "type " + type.getName() + " is not registered for Obsidian serialization: give it a fixed id in a "
         + "TypeRegistrar named in obsidian.serialization.registrars";
@@ -25,6 +26,7 @@ final class ObsidianKryo extends Kryo {
 
   private static final class FamilyClassResolver extends DefaultClassResolver {
     @Override
+    @SuppressWarnings("rawtypes") // Kryo's signature
     public Registration getRegistration(Class type) {
       Registration exact = super.getRegistration(type);
       if (exact != null) {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Command;
       SandboxCommand.class,
       StatusCommand.class,
       dev.obsidian.node.cli.crypto.CryptoCommand.class,
-      dev.obsidian.node.cli.crypto.KeysCommand.class})
+      dev.obsidian.node.cli.crypto.KeysCommand.class,
+      dev.obsidian.node.cli.merkle.MerkleCommand.class,
+      BenchCommand.class})
 public final class ObsidianCli implements Runnable {
 
   /** Exit code for bad arguments, bad config or bad input: the message names the culprit. */

@@ -1,0 +1,129 @@
+package dev.obsidian.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import dev.obsidian.actors.block.BlockBuilder;
+import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.block.TxEffect;
+import dev.obsidian.actors.testkit.RandomTxs;
+import dev.obsidian.actors.tx.GasFees;
+import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.crypto.protocol.AztecAddress;
+import dev.obsidian.crypto.protocol.Constants;
+import dev.obsidian.crypto.protocol.EthAddress;
+import dev.obsidian.merkle.WorldStateFork;
+import java.time.Duration;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The slot state machine step by step: collaborators are probes, the test plays their answers. Events and state are
+ * round-tripped through Kryo by the testkit (internal commands are local-only and not checked).
+ */
+class SequencerTest {
+  private static final ActorTestKit testKit =
+      ActorTestKit.create(EventSourcedBehaviorTestKit.config().withFallback(ConfigFactory.load()));
+  private static final Sequencer.Settings SETTINGS = new Sequencer.Settings(null, 2, 4, false, 31337, 1, EthAddress.ZERO,
+      AztecAddress.ZERO, new GasFees(1, 1));
+
+  private final TestProbe<Mempool.Command> mempool = testKit.createTestProbe();
+  private final TestProbe<WorldState.Command> worldState = testKit.createTestProbe();
+  private final TestProbe<ProverCoordinator.Command> prover = testKit.createTestProbe();
+  private final EventSourcedBehaviorTestKit<Sequencer.Command, Sequencer.Event, Sequencer.State> sequencer =
+      EventSourcedBehaviorTestKit.create(testKit.system(),
+          Sequencer.create(PersistenceId.ofUniqueId("sequencer-unit"), SETTINGS,
+              new Sequencer.Collaborators(mempool.getRef(), worldState.getRef(), prover.getRef(), new NoL1Publisher(),
+                  new ChainIndex(Constants.GENESIS_BLOCK_HEADER_HASH)),
+              () -> 1_700_000_123_456L),
+          EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false).withVerifyEquality(true));
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void clear() {
+    sequencer.clear();
+  }
+
+  private static List<Tx> txs(int count) {
+    RandomTxs random = new RandomTxs(5, 31337, 1);
+    WorldStateFork genesis = WorldStateFork.inMemoryGenesis();
+    return java.util.stream.IntStream.range(0, count)
+        .mapToObj(i -> random.next(Constants.GENESIS_BLOCK_HEADER_HASH, genesis)).toList();
+  }
+
+  @Test
+  void aTickAsksForTxsAtTheClocksTimeAndTooFewBuildNothing() {
+    assertTrue(sequencer.runCommand(Sequencer.Tick.INSTANCE).hasNoEvents());
+    Mempool.SelectTxs select = assertInstanceOf(Mempool.SelectTxs.class, mempool.receiveMessage());
+    assertEquals(new Mempool.SelectTxs(4, 1, 1_700_000_123L, select.replyTo()), select);
+    assertTrue(sequencer.runCommand(new Sequencer.TxsSelected(1, 1_700_000_123L, txs(1))).hasNoEvents());
+    assertEquals(SlotPhase.IDLE, sequencer.getState().phase());
+  }
+
+  @Test
+  void aBlockGoesThroughEveryPhaseWithItsInputsJournaled() throws Exception {
+    List<Tx> txs = txs(2);
+    var proposed = sequencer.runCommand(new Sequencer.TxsSelected(1, 1_700_000_123L, txs));
+    Sequencer.BlockProposed proposal = assertInstanceOf(Sequencer.BlockProposed.class, proposed.events().get(0));
+    assertEquals(List.of(txs.get(0).hash(), txs.get(1).hash()), proposal.orderedTxHashes());
+    assertEquals(1_700_000_123L, proposal.globals().timestampSeconds());
+    assertEquals(31337, proposal.globals().chainId());
+    WorldState.BuildBlock build = assertInstanceOf(WorldState.BuildBlock.class, worldState.receiveMessage());
+    assertEquals(txs, build.txs());
+
+    L2Block block;
+    try (WorldStateFork fork = WorldStateFork.inMemoryGenesis()) {
+      txs.forEach(tx -> BlockBuilder.apply(fork, tx.effects()));
+      block = BlockBuilder.seal(fork, build.globals(), txs.stream().map(tx -> new TxEffect(tx.hash(), 0, tx.effects())).toList());
+    }
+    var built = sequencer.runCommand(new Sequencer.BlockCandidate(new WorldState.Built(block, List.of())));
+    assertEquals(List.of(new Sequencer.BlockBuilt(1, block)), built.events());
+    assertInstanceOf(WorldState.ApplyBlock.class, worldState.receiveMessage());
+
+    assertEquals(List.of(new Sequencer.BlockProofRequested(1)), sequencer.runCommand(new Sequencer.BlockApplied(1)).events());
+    assertEquals(new Mempool.MarkIncluded(1, block.txHashes(), testKit.system().ignoreRef()), mempool.receiveMessage());
+    assertInstanceOf(ProverCoordinator.ProveBlock.class, prover.receiveMessage());
+    assertEquals(SlotPhase.PROVING, sequencer.getState().phase());
+
+    var proven = sequencer.runCommand(new Sequencer.ProofDone(new ProverCoordinator.Proven(1, List.of())));
+    assertEquals(List.of(new Sequencer.BlockProven(1)), proven.events());
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (sequencer.getState().phase() != SlotPhase.IDLE && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    Sequencer.State end = sequencer.getState();
+    assertEquals(new Sequencer.State(SlotPhase.IDLE, 1, 1_700_000_123L, 1, java.util.Optional.empty(), java.util.Optional.empty()), end);
+    assertEquals(end, sequencer.restart().state());
+  }
+
+  @Test
+  void aRestartWhileBuildingRefetchesTheProposalsTxsAndRollsBackIfTheyAreGone() {
+    sequencer.runCommand(new Sequencer.TxsSelected(1, 1_700_000_123L, txs(2)));
+    worldState.receiveMessage();
+    sequencer.restart();
+    Mempool.GetTxs refetch = assertInstanceOf(Mempool.GetTxs.class, mempool.receiveMessage());
+    assertEquals(2, refetch.txHashes().size());
+    var rolledBack = sequencer.runCommand(new Sequencer.ProposalTxs(1, List.of()));
+    assertInstanceOf(Sequencer.BlockRolledBack.class, rolledBack.events().get(0));
+    assertEquals(SlotPhase.IDLE, sequencer.getState().phase());
+    assertEquals(0, sequencer.getState().lastBlockNumber());
+  }
+
+  @Test
+  void aBlockForAnotherHeightIsIgnored() {
+    assertTrue(sequencer.runCommand(new Sequencer.TxsSelected(7, 0, txs(2))).hasNoEvents());
+    assertEquals(Sequencer.State.GENESIS, sequencer.getState());
+  }
+}
