@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import dev.obsidian.config.EffectiveConfig;
 import dev.obsidian.config.JournalKind;
 import dev.obsidian.config.ObsidianSettings;
+import dev.obsidian.node.rpc.DataDirInUseException;
 import dev.obsidian.node.rpc.NodeServer;
 import dev.obsidian.node.rpc.RpcLimits;
 import java.io.PrintWriter;
@@ -63,6 +64,8 @@ final class SandboxRun {
     }
     try {
       return NodeServer.start(settings, limits, NodeClock.system());
+    } catch (DataDirInUseException e) {
+      throw new UserInputException(e.getMessage() + " (stop it, or choose another --data-dir)", e);
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof BindException bind) {
         throw new UserInputException(bind.getMessage()

@@ -72,6 +72,7 @@ class SandboxIT {
       checkNullifierWitness(rpc, latestBlock, txs.get(3));
       checkPublicData(rpc, txs);
       checkStatusCommand(sandbox, blockNumber, chain);
+      checkASecondSandboxIsRefused(sandbox);
     }
 
     try (RunningSandbox restarted = RunningSandbox.start(dataDir)) {
@@ -224,6 +225,17 @@ class SandboxIT {
     assertEquals(chain.archive.root().toHex(), status.get("roots").get("archive").asText());
     CliRun text = CliRun.run(Map.of(), "status", "--url", sandbox.url.toString());
     assertTrue(text.out().contains("block        " + blockNumber + "\n"), text.out());
+  }
+
+  private void checkASecondSandboxIsRefused(RunningSandbox running) {
+    CliRun sameDir = CliRun.run(Map.of(), "sandbox", "--data-dir", dataDir.toString(), "--port", "0");
+    assertEquals(ObsidianCli.EXIT_USAGE, sameDir.exitCode(), sameDir.err());
+    assertTrue(sameDir.err().contains("is in use by another running node"), sameDir.err());
+    int port = running.url.getPort();
+    CliRun samePort = CliRun.run(Map.of(), "sandbox", "--data-dir", dataDir.resolve("other").toString(),
+        "--port", Integer.toString(port));
+    assertEquals(ObsidianCli.EXIT_USAGE, samePort.exitCode(), samePort.err());
+    assertTrue(samePort.err().contains("cannot listen on 127.0.0.1:" + port), samePort.err());
   }
 
   private static Fr hashUp(Fr leaf, long index, List<Fr> path) {
