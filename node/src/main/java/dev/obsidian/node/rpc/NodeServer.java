@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,31 +56,39 @@ public final class NodeServer implements AutoCloseable {
   public static NodeServer start(ObsidianSettings settings, RpcLimits limits, NodeClock clock) {
     DataDirLock lock = DataDirLock.acquire(settings.dataDir());
     requirePortFree(settings);
+    // pekko-http's many classes load while the node recovers: on a cold JVM that hides a second or more.
+    CompletableFuture<ActorSystem> rpcSystem = CompletableFuture.supplyAsync(() -> RpcServer.prepare(
+        ActorSystem.create("obsidian-rpc", rpcConfig()), limits));
     ActorNode node;
     try {
       node = NodeGuardian.start(settings, clock);
     } catch (RuntimeException | Error e) {
+      stopQuietly(rpcSystem.exceptionally(failure -> null).join());
       lock.close();
       throw e;
     }
-    ActorSystem rpcSystem = null;
     try {
-      rpcSystem = ActorSystem.create("obsidian-rpc", rpcConfig());
-      NodeMetrics metrics = new NodeMetrics();
-      NodeGauges gauges = new NodeGauges(node, metrics);
-      RpcMethods methods = NodeRpcMethods.create(node, limits, settings.limits().maxTxBytes().bytes());
-      RpcServer server = bind(RpcServer.start(rpcSystem, settings.node().rpcHost(), settings.node().rpcPort(),
-          methods, limits, node::isReady, metrics), settings);
-      Cancellable refresh = rpcSystem.scheduler().scheduleWithFixedDelay(Duration.ZERO, GAUGE_REFRESH,
-          gauges::refresh, rpcSystem.dispatcher());
-      return new NodeServer(node, rpcSystem, server, refresh, lock);
+      return serve(node, rpcSystem.join(), settings, limits, lock);
     } catch (RuntimeException | Error e) {
-      stopQuietly(rpcSystem);
+      stopQuietly(rpcSystem.exceptionally(failure -> null).join());
       node.close();
       lock.close();
       throw e;
     }
   }
+
+  private static NodeServer serve(ActorNode node, ActorSystem rpcSystem, ObsidianSettings settings,
+      RpcLimits limits, DataDirLock lock) {
+    NodeMetrics metrics = new NodeMetrics();
+    NodeGauges gauges = new NodeGauges(node, metrics);
+    RpcMethods methods = NodeRpcMethods.create(node, limits, settings.limits().maxTxBytes().bytes());
+    RpcServer server = bind(RpcServer.start(rpcSystem, settings.node().rpcHost(), settings.node().rpcPort(),
+        methods, limits, node::isReady, metrics), settings);
+    Cancellable refresh = rpcSystem.scheduler().scheduleWithFixedDelay(Duration.ZERO, GAUGE_REFRESH,
+        gauges::refresh, rpcSystem.dispatcher());
+    return new NodeServer(node, rpcSystem, server, refresh, lock);
+  }
+
 
   /** Where JSON-RPC clients post: {@code http://host:port/}. */
   public URI url() {
