@@ -36,8 +36,8 @@ final class SandboxRun {
     Thread hook = new Thread(() -> stopOnShutdown(stopped), "obsidian-sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      out.println("L1 not connected yet: blocks are built and proven here but not published to Ethereum "
-          + "(the L1 publisher comes with issue 5)");
+      out.println("not yet a full sandbox: blocks are built and their public inputs checked by the prover workers, "
+          + "but no validity proof is generated (issue 6) and no L1 is connected (issue 5)");
       out.println("ready " + server.url() + " in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
       out.flush();
       stopRequested.join();
