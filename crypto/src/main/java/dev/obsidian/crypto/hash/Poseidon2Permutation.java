@@ -20,10 +20,11 @@ final class Poseidon2Permutation {
     private static final int T4 = 8 * L, T5 = 9 * L, T6 = 10 * L, T7 = 11 * L;
 
     private static final int HALF_FULL_ROUNDS = Poseidon2Constants.FULL_ROUNDS / 2;
-    private static final long[] FIRST_FULL_ROUND_CONSTANTS = montgomery(Poseidon2Constants.FIRST_FULL_ROUND_CONSTANTS);
-    private static final long[] LAST_FULL_ROUND_CONSTANTS = montgomery(Poseidon2Constants.LAST_FULL_ROUND_CONSTANTS);
-    private static final long[] PARTIAL_ROUND_CONSTANTS = montgomery(new String[][] {Poseidon2Constants.PARTIAL_ROUND_CONSTANTS});
-    private static final long[] INTERNAL_DIAGONAL_MINUS_ONE =
+    // Montgomery-form parameters, also handed to the native library (NativePoseidon2.parameters()); never modified
+    static final long[] FIRST_FULL_ROUND_CONSTANTS = montgomery(Poseidon2Constants.FIRST_FULL_ROUND_CONSTANTS);
+    static final long[] LAST_FULL_ROUND_CONSTANTS = montgomery(Poseidon2Constants.LAST_FULL_ROUND_CONSTANTS);
+    static final long[] PARTIAL_ROUND_CONSTANTS = montgomery(new String[][] {Poseidon2Constants.PARTIAL_ROUND_CONSTANTS});
+    static final long[] INTERNAL_DIAGONAL_MINUS_ONE =
             montgomery(new String[][] {Poseidon2Constants.INTERNAL_DIAGONAL_MINUS_ONE});
 
     private Poseidon2Permutation() {
