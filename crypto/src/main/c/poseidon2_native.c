@@ -3,6 +3,10 @@
  * dev.obsidian.crypto.hash.NativePoseidon2. The same algorithm as the Java Poseidon2Permutation, in C so that
  * the 64x64->128-bit products and carry chains compile to mul/adc instead of the JIT's longer sequences.
  *
+ * Two arithmetic variants, chosen once at init for the CPU at hand (the library is built without -march, so it
+ * runs on any x86-64): portable C, and x86-64 assembly using the BMI2/ADX instructions mulx/adcx/adox (Intel since
+ * 2014, AMD since Zen), about 30% faster. The multiplier is the bottleneck: a permutation is 488 field products.
+ *
  * Field elements are four little-endian 64-bit limbs in Montgomery form (x * 2^256 mod p). Inside the permutation
  * values are kept below 2p rather than p: since 4p < 2^256, a Montgomery product of operands below 2p is already
  * below 2p, so products skip their final subtraction; sums subtract 2p at most once. The state is made canonical
@@ -36,13 +40,17 @@ enum {
 };
 
 /* BN254 scalar field modulus p = 21888242871839275222246405745257275088548364400416034343698204186575808495617 */
-static const u64 P0 = 0x43e1f593f0000001ULL, P1 = 0x2833e84879b97091ULL,
-                 P2 = 0xb85045b68181585dULL, P3 = 0x30644e72e131a029ULL;
+#define P0 0x43e1f593f0000001ULL
+#define P1 0x2833e84879b97091ULL
+#define P2 0xb85045b68181585dULL
+#define P3 0x30644e72e131a029ULL
 /* 2p, the bound of partially reduced values */
-static const u64 TWO_P0 = 0x87c3eb27e0000002ULL, TWO_P1 = 0x5067d090f372e122ULL,
-                 TWO_P2 = 0x70a08b6d0302b0baULL, TWO_P3 = 0x60c89ce5c2634053ULL;
+#define TWO_P0 0x87c3eb27e0000002ULL
+#define TWO_P1 0x5067d090f372e122ULL
+#define TWO_P2 0x70a08b6d0302b0baULL
+#define TWO_P3 0x60c89ce5c2634053ULL
 /* -p^-1 mod 2^64 */
-static const u64 INV = 0xc2e1f593efffffffULL;
+#define INV 0xc2e1f593efffffffULL
 
 static u64 full_round_constants[FULL_CONSTANT_LIMBS];
 static u64 partial_round_constants[PARTIAL_CONSTANT_LIMBS];
@@ -215,6 +223,10 @@ INLINE fe square(fe a) {
  * high halves accumulate in an overflow-flag chain (adox), with no register shuffling between them. Five registers
  * hold the running total; after each reduction its lowest word is zero and becomes the next row's top word.
  */
+/* the modulus and -p^-1 mod 2^64 in memory, for the assembly's memory operands */
+static const u64 MODULUS_LIMBS[LIMBS] = {P0, P1, P2, P3};
+static const u64 INV_LIMB = INV;
+
 #define ADX_ROW(offset, x0, x1, x2, x3, x4)                                  \
     "movq " #offset "(%[a]), %%rdx\n\t"                                     \
     "xorl %k[lo], %k[lo]\n\t" /* clears CF and OF */                        \
@@ -252,10 +264,6 @@ INLINE fe square(fe a) {
     "adoxq %[hi], %[" #x4 "]\n\t"                                           \
     "movl $0, %k[lo]\n\t"                                                   \
     "adcxq %[lo], %[" #x4 "]\n\t"
-
-static const u64 MODULUS_LIMBS[4] = {0x43e1f593f0000001ULL, 0x2833e84879b97091ULL, 0xb85045b68181585dULL,
-                                     0x30644e72e131a029ULL};
-static const u64 INV_LIMB = 0xc2e1f593efffffffULL;
 
 INLINE fe mul_adx(fe a, fe b) {
     u64 t0, t1, t2, t3, t4, lo, hi;
@@ -330,28 +338,70 @@ INLINE void internal_layer(fe s[WIDTH], mul_function mul) {
     }
 }
 
-INLINE void full_round(fe s[WIDTH], const u64 *constants, mul_function mul, square_function square) {
-    for (int i = 0; i < WIDTH; i++) {
-        s[i] = sbox(add(s[i], load(constants + i * LIMBS)), mul, square);
+/*
+ * S-box on x_0 only, then the internal layer, in an order for the assembly variant: the products of the other lanes
+ * do not depend on the S-box, so they are interleaved with its chain of squarings and the processor overlaps them
+ * instead of waiting on the chain (about 10% faster). The portable C variant runs out of registers this way.
+ */
+INLINE void partial_round_interleaved(fe s[WIDTH], const u64 *constant, mul_function mul, square_function square) {
+    fe x = add(s[0], load(constant));
+    fe others = add(add(s[1], s[2]), s[3]);
+    fe scaled1 = mul(s[1], load(diagonal_minus_one + 1 * LIMBS));
+    fe x2 = square(x);
+    fe scaled2 = mul(s[2], load(diagonal_minus_one + 2 * LIMBS));
+    fe x4 = square(x2);
+    fe scaled3 = mul(s[3], load(diagonal_minus_one + 3 * LIMBS));
+    fe x5 = mul(x4, x);
+    fe sum = add(x5, others);
+    s[0] = add(mul(x5, load(diagonal_minus_one)), sum);
+    s[1] = add(scaled1, sum);
+    s[2] = add(scaled2, sum);
+    s[3] = add(scaled3, sum);
+}
+
+INLINE void full_round(fe s[WIDTH], const u64 *constants, mul_function mul, square_function square, int interleave) {
+    if (interleave) {
+        /* the four S-boxes step by step side by side, as in partial_round_interleaved */
+        fe x[WIDTH], x2[WIDTH], x4[WIDTH];
+        for (int i = 0; i < WIDTH; i++) {
+            x[i] = add(s[i], load(constants + i * LIMBS));
+        }
+        for (int i = 0; i < WIDTH; i++) {
+            x2[i] = square(x[i]);
+        }
+        for (int i = 0; i < WIDTH; i++) {
+            x4[i] = square(x2[i]);
+        }
+        for (int i = 0; i < WIDTH; i++) {
+            s[i] = mul(x4[i], x[i]);
+        }
+    } else {
+        for (int i = 0; i < WIDTH; i++) {
+            s[i] = sbox(add(s[i], load(constants + i * LIMBS)), mul, square);
+        }
     }
     external_layer(s);
 }
 
-INLINE void permute_with(u64 state[STATE_LIMBS], mul_function mul, square_function square) {
+INLINE void permute_with(u64 state[STATE_LIMBS], mul_function mul, square_function square, int interleave) {
     fe s[WIDTH];
     for (int i = 0; i < WIDTH; i++) {
         s[i] = load(state + i * LIMBS);
     }
     external_layer(s);
     for (int round = 0; round < FULL_ROUNDS / 2; round++) {
-        full_round(s, full_round_constants + round * WIDTH * LIMBS, mul, square);
+        full_round(s, full_round_constants + round * WIDTH * LIMBS, mul, square, interleave);
     }
     for (int round = 0; round < PARTIAL_ROUNDS; round++) {
-        s[0] = sbox(add(s[0], load(partial_round_constants + round * LIMBS)), mul, square);
-        internal_layer(s, mul);
+        if (interleave) {
+            partial_round_interleaved(s, partial_round_constants + round * LIMBS, mul, square);
+        } else {
+            s[0] = sbox(add(s[0], load(partial_round_constants + round * LIMBS)), mul, square);
+            internal_layer(s, mul);
+        }
     }
     for (int round = FULL_ROUNDS / 2; round < FULL_ROUNDS; round++) {
-        full_round(s, full_round_constants + round * WIDTH * LIMBS, mul, square);
+        full_round(s, full_round_constants + round * WIDTH * LIMBS, mul, square, interleave);
     }
     for (int i = 0; i < WIDTH; i++) {
         fe canonical = subtract_if_at_least(s[i], P0, P1, P2, P3);
@@ -363,16 +413,101 @@ INLINE void permute_with(u64 state[STATE_LIMBS], mul_function mul, square_functi
 }
 
 static void permute_portable(u64 state[STATE_LIMBS]) {
-    permute_with(state, mul, square);
+    permute_with(state, mul, square, 0);
 }
 
 #if defined(__x86_64__)
+/* One reduction row of the 512-bit square: clears r_i, and leaves in r_i the carries owed to r_(i+5). */
+#define ADX_SQUARE_REDUCE(ri, ri1, ri2, ri3, ri4, carry_in)                   \
+    "movq %[" #ri "], %%rdx\n\t"                                            \
+    "imulq %[inv], %%rdx\n\t"                                               \
+    "xorl %k[lo], %k[lo]\n\t"                                               \
+    "mulxq %[p0], %[lo], %[hi]\n\t"                                         \
+    "adcxq %[lo], %[" #ri "]\n\t"                                           \
+    "adoxq %[hi], %[" #ri1 "]\n\t"                                          \
+    "mulxq %[p1], %[lo], %[hi]\n\t"                                         \
+    "adcxq %[lo], %[" #ri1 "]\n\t"                                          \
+    "adoxq %[hi], %[" #ri2 "]\n\t"                                          \
+    "mulxq %[p2], %[lo], %[hi]\n\t"                                         \
+    "adcxq %[lo], %[" #ri2 "]\n\t"                                          \
+    "adoxq %[hi], %[" #ri3 "]\n\t"                                          \
+    "mulxq %[p3], %[lo], %[hi]\n\t"                                         \
+    "adcxq %[lo], %[" #ri3 "]\n\t"                                          \
+    "adoxq %[hi], %[" #ri4 "]\n\t"                                          \
+    "movl $0, %k[lo]\n\t"                                                   \
+    "adcxq %[" #carry_in "], %[" #ri4 "]\n\t"                               \
+    "adcxq %[lo], %[" #ri "]\n\t" /* r_i was cleared: it takes CF ... */    \
+    "adoxq %[lo], %[" #ri "]\n\t" /* ... and OF, both out of r_(i+4) */
+
+/*
+ * a^2 with BMI2/ADX: the six cross products once, doubled in a carry-flag chain while the squares on the diagonal
+ * go in through an overflow-flag chain, then four reduction rows on the 512-bit result (30 products instead of 36).
+ */
 INLINE fe square_adx(fe a) {
-    return mul_adx(a, a);
+    u64 r0, r1, r2, r3, r4, r5, r6, r7, lo, hi;
+    __asm__(
+        /* cross products a_i * a_j (i < j) into r1..r6 */
+        "movq 0(%[a]), %%rdx\n\t"
+        "mulxq 8(%[a]), %[r1], %[r2]\n\t"
+        "mulxq 16(%[a]), %[lo], %[r3]\n\t"
+        "addq %[lo], %[r2]\n\t"
+        "mulxq 24(%[a]), %[lo], %[r4]\n\t"
+        "adcq %[lo], %[r3]\n\t"
+        "adcq $0, %[r4]\n\t"
+        "movq 8(%[a]), %%rdx\n\t"
+        "xorl %k[r5], %k[r5]\n\t"
+        "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+        "adcxq %[lo], %[r3]\n\t"
+        "adoxq %[hi], %[r4]\n\t"
+        "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+        "adcxq %[lo], %[r4]\n\t"
+        "adoxq %[hi], %[r5]\n\t"
+        "movq 16(%[a]), %%rdx\n\t"
+        "mulxq 24(%[a]), %[lo], %[r6]\n\t"
+        "adcxq %[lo], %[r5]\n\t"
+        "movl $0, %k[hi]\n\t"
+        "adcxq %[hi], %[r6]\n\t"
+        "adoxq %[hi], %[r6]\n\t"
+        /* doubled (CF chain) plus the squares a_i^2 (OF chain) */
+        "xorl %k[r7], %k[r7]\n\t"
+        "movq 0(%[a]), %%rdx\n\t"
+        "mulxq %%rdx, %[r0], %[hi]\n\t"
+        "adcxq %[r1], %[r1]\n\t"
+        "adoxq %[hi], %[r1]\n\t"
+        "movq 8(%[a]), %%rdx\n\t"
+        "mulxq %%rdx, %[lo], %[hi]\n\t"
+        "adcxq %[r2], %[r2]\n\t"
+        "adoxq %[lo], %[r2]\n\t"
+        "adcxq %[r3], %[r3]\n\t"
+        "adoxq %[hi], %[r3]\n\t"
+        "movq 16(%[a]), %%rdx\n\t"
+        "mulxq %%rdx, %[lo], %[hi]\n\t"
+        "adcxq %[r4], %[r4]\n\t"
+        "adoxq %[lo], %[r4]\n\t"
+        "adcxq %[r5], %[r5]\n\t"
+        "adoxq %[hi], %[r5]\n\t"
+        "movq 24(%[a]), %%rdx\n\t"
+        "mulxq %%rdx, %[lo], %[hi]\n\t"
+        "adcxq %[r6], %[r6]\n\t"
+        "adoxq %[lo], %[r6]\n\t"
+        "adcxq %[r7], %[r7]\n\t"
+        "adoxq %[hi], %[r7]\n\t"
+        /* reduction; the first row has no carries owed, and lo is zero where the macro adds them */
+        ADX_SQUARE_REDUCE(r0, r1, r2, r3, r4, lo)
+        ADX_SQUARE_REDUCE(r1, r2, r3, r4, r5, r0)
+        ADX_SQUARE_REDUCE(r2, r3, r4, r5, r6, r1)
+        ADX_SQUARE_REDUCE(r3, r4, r5, r6, r7, r2)
+        : [r0] "=&r"(r0), [r1] "=&r"(r1), [r2] "=&r"(r2), [r3] "=&r"(r3), [r4] "=&r"(r4), [r5] "=&r"(r5),
+          [r6] "=&r"(r6), [r7] "=&r"(r7), [lo] "=&r"(lo), [hi] "=&r"(hi)
+        : [a] "r"(&a), "m"(a), [p0] "m"(MODULUS_LIMBS[0]), [p1] "m"(MODULUS_LIMBS[1]), [p2] "m"(MODULUS_LIMBS[2]),
+          [p3] "m"(MODULUS_LIMBS[3]), [inv] "m"(INV_LIMB)
+        : "rdx", "cc");
+    fe r = {r4, r5, r6, r7};
+    return r;
 }
 
 static void permute_adx(u64 state[STATE_LIMBS]) {
-    permute_with(state, mul_adx, square_adx);
+    permute_with(state, mul_adx, square_adx, 1);
 }
 #endif
 
