@@ -7,6 +7,11 @@ set -eu
 jdk_home="$1"
 classes="$2"
 source_dir="$(dirname "$0")"
+if [ "$(uname -s)" != "Linux" ]; then
+    # the loader only looks for linux-<machine> libraries; elsewhere Poseidon2 runs in Java
+    echo "native Poseidon2: not built on $(uname -s), the Java implementation will be used"
+    exit 0
+fi
 out_dir="$classes/native/linux-$(uname -m)"
 library="$out_dir/libobsidian_poseidon2.so"
 if [ -f "$library" ] && [ "$library" -nt "$source_dir/poseidon2_native.c" ]; then
