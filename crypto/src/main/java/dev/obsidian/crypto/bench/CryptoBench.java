@@ -4,9 +4,11 @@ import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.hash.Poseidon2;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
 
 /**
  * A dependency-free throughput check for the CLI's {@code obsidian bench crypto}: runs each operation on the
@@ -32,7 +34,7 @@ public final class CryptoBench {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-16s %,12.0f ops/s wall  %,12.0f ops/s cpu  (%,d ops in %.2f s)",
+            return String.format(Locale.ROOT, "%-24s %,12.0f ops/s wall  %,12.0f ops/s cpu  (%,d ops in %.2f s)",
                     operation, operationsPerSecond(), operationsPerCpuSecond(), operations, elapsedNanos / 1e9);
         }
     }
@@ -47,14 +49,27 @@ public final class CryptoBench {
     private CryptoBench() {
     }
 
-    /** Poseidon2 2→1 hashes per second on this thread (the Merkle node hash). */
+    /** Poseidon2 2→1 hashes per second on this thread (the Merkle node hash), with the implementation in use. */
     public static Result poseidon2Hash2(long warmupMillis, long measureMillis) {
+        return poseidon2Hash2(Poseidon2.implementation(), warmupMillis, measureMillis);
+    }
+
+    /**
+     * Poseidon2 2→1 hashes per second on this thread with one implementation ("native" or "java", see
+     * {@link Poseidon2#hash2Implementations()}), whichever is in use.
+     */
+    public static Result poseidon2Hash2(String implementation, long warmupMillis, long measureMillis) {
+        BinaryOperator<Fr> hash2 = Poseidon2.hash2Implementations().get(implementation);
+        if (hash2 == null) {
+            throw new IllegalArgumentException("implementation: '" + implementation + "' is not available here; have "
+                    + Poseidon2.hash2Implementations().keySet());
+        }
         Fr[] chain = {Fr.of(1), Fr.of(2)};
         Step step = () -> {
             Fr left = chain[0];
             Fr right = chain[1];
             for (int i = 0; i < BATCH; i++) {
-                Fr next = Poseidon2.hash2(left, right);
+                Fr next = hash2.apply(left, right);
                 right = left;
                 left = next;
             }
@@ -62,7 +77,7 @@ public final class CryptoBench {
             chain[1] = right;
             return BATCH;
         };
-        return measure("poseidon2 hash2", step, warmupMillis, measureMillis);
+        return measure("poseidon2 hash2 " + implementation, step, warmupMillis, measureMillis);
     }
 
     /** Fr multiplications per second on this thread. */
@@ -97,12 +112,18 @@ public final class CryptoBench {
         return measure("fr inverse", step, warmupMillis, measureMillis);
     }
 
-    /** All benchmarks, in order, with the given periods per benchmark. */
+    /**
+     * All benchmarks, in order, with the given periods per benchmark: Poseidon2 with every available implementation
+     * (the one in use first), then the field operations.
+     */
     public static List<Result> runAll(long warmupMillis, long measureMillis) {
-        return List.of(
-                poseidon2Hash2(warmupMillis, measureMillis),
-                frMul(warmupMillis, measureMillis),
-                frInverse(warmupMillis, measureMillis));
+        List<Result> results = new ArrayList<>();
+        for (String implementation : Poseidon2.hash2Implementations().keySet()) {
+            results.add(poseidon2Hash2(implementation, warmupMillis, measureMillis));
+        }
+        results.add(frMul(warmupMillis, measureMillis));
+        results.add(frInverse(warmupMillis, measureMillis));
+        return results;
     }
 
     private static Result measure(String name, Step step, long warmupMillis, long measureMillis) {
@@ -160,6 +181,8 @@ public final class CryptoBench {
         long warmupMillis = args.length > 0 ? Long.parseLong(args[0]) : 3000;
         long measureMillis = args.length > 1 ? Long.parseLong(args[1]) : 5000;
         jitWarning().ifPresent(warning -> System.out.println("warning: " + warning));
+        System.out.println("poseidon2 implementation in use: " + Poseidon2.implementation()
+                + " (available: " + String.join(", ", Poseidon2.hash2Implementations().keySet()) + ")");
         for (Result result : runAll(warmupMillis, measureMillis)) {
             System.out.println(result);
         }

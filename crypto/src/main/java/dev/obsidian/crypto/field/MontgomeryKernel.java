@@ -23,6 +23,8 @@ public final class MontgomeryKernel {
 
     final BigInteger modulus;
     private final long p0, p1, p2, p3;
+    /** 2p, the bound of partially reduced values. */
+    private final long twoP0, twoP1, twoP2, twoP3;
     /** -p^-1 mod 2^64: the per-limb factor that makes the low limb vanish during reduction. */
     private final long inv;
     private final long[] rSquared;
@@ -39,6 +41,11 @@ public final class MontgomeryKernel {
         p1 = limbs[1];
         p2 = limbs[2];
         p3 = limbs[3];
+        long[] twice = limbsOf(modulus.shiftLeft(1));
+        twoP0 = twice[0];
+        twoP1 = twice[1];
+        twoP2 = twice[2];
+        twoP3 = twice[3];
         BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
         inv = modulus.modInverse(twoTo64).negate().mod(twoTo64).longValue();
         rSquared = limbsOf(BigInteger.ONE.shiftLeft(512).mod(modulus));
@@ -166,6 +173,11 @@ public final class MontgomeryKernel {
      * running total stay within four limbs, and one conditional subtraction leaves it canonical.
      */
     public void mul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] out, int offset) {
+        mul(a0, a1, a2, a3, b0, b1, b2, b3, out, offset, true);
+    }
+
+    private void mul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] out, int offset,
+            boolean canonical) {
         final long p0 = this.p0, p1 = this.p1, p2 = this.p2, p3 = this.p3, inv = this.inv;
         // generated straight-line code: loH/hiN are the low/high halves of 128-bit partial sums
         // row 0: accumulate a0*b, then fold in m*p and shift one limb
@@ -336,7 +348,7 @@ public final class MontgomeryKernel {
         long lo162 = lo160 + hi151;
         long hi163 = hi161 + carry(lo162, hi151);
         long t164 = hi163 + hi157;
-        reduceOnceInto(lo138, lo150, lo162, t164, out, offset);
+        store(lo138, lo150, lo162, t164, out, offset, canonical);
 
     }
 
@@ -345,6 +357,10 @@ public final class MontgomeryKernel {
      * then the 512-bit square is reduced one limb per row.
      */
     public void square(long a0, long a1, long a2, long a3, long[] out, int offset) {
+        square(a0, a1, a2, a3, out, offset, true);
+    }
+
+    private void square(long a0, long a1, long a2, long a3, long[] out, int offset, boolean canonical) {
         final long p0 = this.p0, p1 = this.p1, p2 = this.p2, p3 = this.p3, inv = this.inv;
         // generated straight-line code: loN/hiN halves of 128-bit partial sums, sN/cN sums and their carries
         // cross products a_i·a_j (i < j), accumulated row by row
@@ -493,7 +509,7 @@ public final class MontgomeryKernel {
         long s140 = s52 + hi139 + c119;
         long c141 = carryOut(s52, hi139, s140);
         // the result is below 2p < 2^255, so the last row's carry (c141) is zero
-        reduceOnceInto(lo126, lo132, lo138, s140, out, offset);
+        store(lo126, lo132, lo138, s140, out, offset, canonical);
 
     }
 
@@ -526,17 +542,67 @@ public final class MontgomeryKernel {
         pow(a, ai, modulusMinusTwo, out, oi);
     }
 
+    // ---- partially reduced arithmetic: operands and results in [0, 2p), for hot loops such as Poseidon2 ----
+    // With 4p < 2^256 a Montgomery product of operands below 2p is already below 2p, so it needs no final
+    // subtraction; a sum of two such values is below 4p and one conditional subtraction of 2p brings it back.
+
+    /** a·b·R^-1, congruent mod p, in [0, 2p) for operands in [0, 2p). */
+    public void mulPartial(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
+        mul(a[ai], a[ai + 1], a[ai + 2], a[ai + 3], b[bi], b[bi + 1], b[bi + 2], b[bi + 3], out, oi, false);
+    }
+
+    /** a²·R^-1, congruent mod p, in [0, 2p) for an operand in [0, 2p). */
+    public void squarePartial(long[] a, int ai, long[] out, int oi) {
+        square(a[ai], a[ai + 1], a[ai + 2], a[ai + 3], out, oi, false);
+    }
+
+    /** a + b, congruent mod p, in [0, 2p) for operands in [0, 2p). */
+    public void addPartial(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
+        long a0 = a[ai], a1 = a[ai + 1], a2 = a[ai + 2], a3 = a[ai + 3];
+        long b0 = b[bi], b1 = b[bi + 1], b2 = b[bi + 2], b3 = b[bi + 3];
+        long s0 = a0 + b0;
+        long c0 = carryOut(a0, b0, s0);
+        long s1 = a1 + b1 + c0;
+        long c1 = carryOut(a1, b1, s1);
+        long s2 = a2 + b2 + c1;
+        long c2 = carryOut(a2, b2, s2);
+        long s3 = a3 + b3 + c2;
+        subtractIfAtLeast(s0, s1, s2, s3, twoP0, twoP1, twoP2, twoP3, out, oi);
+    }
+
+    /** Brings a value in [0, 2p) to its canonical form in [0, p), in place. */
+    public void reducePartial(long[] a, int ai) {
+        reduceOnceInto(a[ai], a[ai + 1], a[ai + 2], a[ai + 3], a, ai);
+    }
+
     // ---- helpers ----
 
+    private void store(long t0, long t1, long t2, long t3, long[] out, int offset, boolean canonical) {
+        if (canonical) {
+            reduceOnceInto(t0, t1, t2, t3, out, offset);
+        } else {
+            out[offset] = t0;
+            out[offset + 1] = t1;
+            out[offset + 2] = t2;
+            out[offset + 3] = t3;
+        }
+    }
+
     private void reduceOnceInto(long t0, long t1, long t2, long t3, long[] out, int offset) {
-        long d0 = t0 - p0;
-        long b0 = borrow(t0, p0, d0);
-        long d1 = t1 - p1 - b0;
-        long b1 = borrow(t1, p1, d1);
-        long d2 = t2 - p2 - b1;
-        long b2 = borrow(t2, p2, d2);
-        long d3 = t3 - p3 - b2;
-        long keepMask = -borrow(t3, p3, d3); // all ones when t < p: keep t
+        subtractIfAtLeast(t0, t1, t2, t3, p0, p1, p2, p3, out, offset);
+    }
+
+    /** Writes t - m if t >= m, else t (constant time). */
+    private static void subtractIfAtLeast(long t0, long t1, long t2, long t3, long m0, long m1, long m2, long m3,
+            long[] out, int offset) {
+        long d0 = t0 - m0;
+        long b0 = borrow(t0, m0, d0);
+        long d1 = t1 - m1 - b0;
+        long b1 = borrow(t1, m1, d1);
+        long d2 = t2 - m2 - b1;
+        long b2 = borrow(t2, m2, d2);
+        long d3 = t3 - m3 - b2;
+        long keepMask = -borrow(t3, m3, d3); // all ones when t < m: keep t
         out[offset] = (t0 & keepMask) | (d0 & ~keepMask);
         out[offset + 1] = (t1 & keepMask) | (d1 & ~keepMask);
         out[offset + 2] = (t2 & keepMask) | (d2 & ~keepMask);
