@@ -53,7 +53,7 @@ final class PermutationChoice {
     }
 
     private static Outcome logged(Outcome outcome) {
-        System.getLogger(Poseidon2.class.getName()).log(System.Logger.Level.INFO, outcome.logLine());
+        System.getLogger(Poseidon2.class.getName()).log(System.Logger.Level.DEBUG, outcome.logLine());
         return outcome;
     }
 }
