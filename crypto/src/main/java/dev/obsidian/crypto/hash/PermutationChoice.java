@@ -53,7 +53,10 @@ final class PermutationChoice {
     }
 
     private static Outcome logged(Outcome outcome) {
-        System.getLogger(Poseidon2.class.getName()).log(System.Logger.Level.DEBUG, outcome.logLine());
+        // Only the slow path is worth a line on stderr: CLI commands that hash should print just their results.
+        System.Logger.Level level =
+                outcome.permutation() == JavaPermutation.INSTANCE ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+        System.getLogger(Poseidon2.class.getName()).log(level, outcome.logLine());
         return outcome;
     }
 }
