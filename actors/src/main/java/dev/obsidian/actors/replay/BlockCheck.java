@@ -52,7 +52,7 @@ final class BlockCheck {
     StateReference start = StateReference.of(fork);
     BlockCheck check = new BlockCheck(fork, block, true, inputDivergence);
     boolean completed = check.run();
-    return new BlockReplay(block.number(), block.hash(), baseSource, start, check.diffs,
+    return new BlockReplay(block.number(), block.hash(), block.txEffects().size(), baseSource, start, check.diffs,
         Optional.ofNullable(check.endState),
         completed ? Optional.of(fork.treeInfo(TreeId.ARCHIVE)) : Optional.empty(),
         Optional.ofNullable(check.first));

@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param baseSource where the state at block N-1 came from (a store snapshot, or the journal replayed into memory)
  * @param blockHash the journaled block's header hash
+ * @param txCount the txs the journaled block holds
  * @param start the four state trees at block N-1
  * @param txs per-tx diffs, up to the tx where re-execution stopped
  * @param end the re-executed state after the block's txs
@@ -20,6 +21,7 @@ import java.util.Optional;
 public record BlockReplay(
     long blockNumber,
     Fr blockHash,
+    int txCount,
     String baseSource,
     StateReference start,
     List<TxDiff> txs,

@@ -36,7 +36,7 @@ public final class BlockReplayer {
     Optional<Divergence> inputs = InputCheck.first(journal, block);
     try (Base base = base(number - 1)) {
       if (base.divergence.isPresent()) {
-        return new BlockReplay(number, block.hash(), base.description, StateReference.of(base.fork),
+        return new BlockReplay(number, block.hash(), block.txEffects().size(), base.description, StateReference.of(base.fork),
             java.util.List.of(), Optional.empty(), Optional.empty(), base.divergence);
       }
       return BlockCheck.replayWithDiffs(base.fork, block, base.description, inputs);
