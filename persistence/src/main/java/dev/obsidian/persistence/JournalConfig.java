@@ -54,7 +54,13 @@ public sealed interface JournalConfig {
     @Override
     public Config toConfig() {
       // DB_CLOSE_ON_EXIT=FALSE: Pekko closes the pool on shutdown; H2's own hook could close it under in-flight writes.
-      String url = "jdbc:h2:file:" + databasePath().toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE";
+      // Durability against kill -9 (NodeCrashIT: with H2's defaults, SIGKILL lost events whose persist had already been
+      // confirmed): WRITE_DELAY=0 writes each commit to the file before it returns (MVStore has no redo log; the
+      // default writes up to 500 ms later), and REUSE_SPACE=FALSE appends every chunk at the end of the file, since
+      // with chunks written into reused space recovery after SIGKILL still lost confirmed commits (12 of 96 in a
+      // kill-right-after-ack loop, 0 of 176 with it off). Cost: one file write per commit; the file only shrinks on
+      // compaction at close, so a long-running embedded journal grows (the cluster journal is Cassandra).
+      String url = "jdbc:h2:file:" + databasePath().toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;REUSE_SPACE=FALSE";
       return ConfigFactory.parseString("""
           pekko.persistence.journal.plugin = "jdbc-journal"
           pekko.persistence.snapshot-store.plugin = "jdbc-snapshot-store"

@@ -17,7 +17,7 @@ class JournalConfigTest {
     Config config = JournalConfig.embedded(Path.of("/var/lib/obsidian node")).toConfig();
     assertEquals("jdbc-journal", config.getString("pekko.persistence.journal.plugin"));
     assertEquals("jdbc-snapshot-store", config.getString("pekko.persistence.snapshot-store.plugin"));
-    assertEquals("jdbc:h2:file:/var/lib/obsidian node/journal/obsidian;DB_CLOSE_ON_EXIT=FALSE",
+    assertEquals("jdbc:h2:file:/var/lib/obsidian node/journal/obsidian;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;REUSE_SPACE=FALSE",
         config.getString("pekko-persistence-jdbc.shared-databases.slick.db.url"));
     for (String plugin : List.of("jdbc-journal", "jdbc-snapshot-store", "jdbc-read-journal")) {
       assertEquals("slick", config.getString(plugin + ".use-shared-db"));

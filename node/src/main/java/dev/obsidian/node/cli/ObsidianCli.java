@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       dev.obsidian.node.cli.crypto.CryptoCommand.class,
       dev.obsidian.node.cli.crypto.KeysCommand.class,
       dev.obsidian.node.cli.merkle.MerkleCommand.class,
-      BenchCommand.class})
+      BenchCommand.class,
+      dev.obsidian.node.cli.replay.ReplayCommand.class, dev.obsidian.node.cli.replay.StateCommand.class})
 public final class ObsidianCli implements Runnable {
 
   /** Exit code for bad arguments, bad config or bad input: the message names the culprit. */
