@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ConfigCommand.class,
+      SandboxCommand.class,
+      StatusCommand.class,
       dev.obsidian.node.cli.crypto.CryptoCommand.class,
       dev.obsidian.node.cli.crypto.KeysCommand.class,
       dev.obsidian.node.cli.merkle.MerkleCommand.class,

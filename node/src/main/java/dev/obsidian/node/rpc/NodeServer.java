@@ -1,0 +1,129 @@
+package dev.obsidian.node.rpc;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.obsidian.actors.ActorNode;
+import dev.obsidian.actors.NodeApi;
+import dev.obsidian.actors.NodeClock;
+import dev.obsidian.actors.NodeGuardian;
+import dev.obsidian.config.ObsidianSettings;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Cancellable;
+
+/**
+ * A node and its JSON-RPC server in this JVM: what {@code obsidian sandbox} runs and what integration tests
+ * start. The RPC server has an actor system of its own, so that HTTP work and the node's actors do not
+ * share a dispatcher and the node's facade stays the only way in.
+ */
+public final class NodeServer implements AutoCloseable {
+
+  private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(5);
+  private static final Duration GAUGE_REFRESH = Duration.ofSeconds(1);
+
+  private final ActorNode node;
+  private final ActorSystem rpcSystem;
+  private final RpcServer server;
+  private final Cancellable gaugeRefresh;
+
+  private NodeServer(ActorNode node, ActorSystem rpcSystem, RpcServer server, Cancellable gaugeRefresh) {
+    this.node = node;
+    this.rpcSystem = rpcSystem;
+    this.server = server;
+    this.gaugeRefresh = gaugeRefresh;
+  }
+
+  /**
+   * Starts the node (recovering its journal and trees from {@code settings.dataDir()}) and then serves it.
+   *
+   * @throws UncheckedIOException with a {@link BindException} cause if the RPC address cannot be bound
+   */
+  public static NodeServer start(ObsidianSettings settings, NodeClock clock) {
+    RpcLimits limits = RpcLimits.defaults(settings.limits());
+    ActorNode node = NodeGuardian.start(settings, clock);
+    ActorSystem rpcSystem = null;
+    try {
+      rpcSystem = ActorSystem.create("obsidian-rpc", rpcConfig());
+      NodeMetrics metrics = new NodeMetrics();
+      NodeGauges gauges = new NodeGauges(node, metrics);
+      RpcMethods methods = NodeRpcMethods.create(node, limits, settings.limits().maxTxBytes().bytes());
+      RpcServer server = bind(RpcServer.start(rpcSystem, settings.node().rpcHost(), settings.node().rpcPort(),
+          methods, limits, node::isReady, metrics), settings);
+      Cancellable refresh = rpcSystem.scheduler().scheduleWithFixedDelay(Duration.ZERO, GAUGE_REFRESH,
+          gauges::refresh, rpcSystem.dispatcher());
+      return new NodeServer(node, rpcSystem, server, refresh);
+    } catch (RuntimeException | Error e) {
+      stopQuietly(rpcSystem);
+      node.close();
+      throw e;
+    }
+  }
+
+  /** Where JSON-RPC clients post: {@code http://host:port/}. */
+  public URI url() {
+    return server.url();
+  }
+
+  /** The node itself, for in-process callers (tests, the load test's in-process mode). */
+  public NodeApi api() {
+    return node;
+  }
+
+  /** Stops serving (requests in flight get a few seconds), then stops the node. */
+  @Override
+  public void close() {
+    gaugeRefresh.cancel();
+    try {
+      server.stop(DRAIN_DEADLINE).toCompletableFuture().get(DRAIN_DEADLINE.toSeconds() + 5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Unbinding failed or took too long: the node must still be stopped cleanly below.
+    } finally {
+      stopQuietly(rpcSystem);
+      node.close();
+    }
+  }
+
+  private static RpcServer bind(java.util.concurrent.CompletionStage<RpcServer> binding, ObsidianSettings settings) {
+    String address = settings.node().rpcHost() + ":" + settings.node().rpcPort();
+    try {
+      return binding.toCompletableFuture().get(BIND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while binding " + address, e);
+    } catch (ExecutionException | TimeoutException e) {
+      Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+      BindException bind = new BindException("cannot listen on " + address + ": " + cause.getMessage());
+      bind.initCause(cause);
+      throw new UncheckedIOException(bind);
+    }
+  }
+
+  private static Config rpcConfig() {
+    // Two threads are plenty for HTTP framing and JSON; the node's actors have their own system.
+    return ConfigFactory.parseString("pekko.actor.default-dispatcher.fork-join-executor.parallelism-max = 2")
+        .withFallback(ConfigFactory.load());
+  }
+
+  private static void stopQuietly(ActorSystem system) {
+    if (system == null) {
+      return;
+    }
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // The RPC system holds no state; the node's own shutdown is what must complete.
+    }
+  }
+}
