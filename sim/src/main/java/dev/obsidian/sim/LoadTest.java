@@ -108,9 +108,13 @@ public final class LoadTest {
     return users;
   }
 
-  /** The run's own actor system: local only, quiet about dead letters at shutdown. */
+  /**
+   * The run's own actor system, apart from the node's so their dispatchers do not share threads; two threads, as
+   * the machine the goals are set for has two cores; quiet about dead letters at shutdown.
+   */
   private static Config systemConfig() {
     return ConfigFactory.parseString("""
+        pekko.actor.default-dispatcher.fork-join-executor.parallelism-max = 2
         pekko.log-dead-letters = 0
         pekko.log-dead-letters-during-shutdown = off
         """).withFallback(ConfigFactory.load());
