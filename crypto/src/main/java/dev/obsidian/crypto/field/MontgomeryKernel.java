@@ -23,6 +23,8 @@ public final class MontgomeryKernel {
 
     final BigInteger modulus;
     private final long p0, p1, p2, p3;
+    /** 2p, the bound of partially reduced values. */
+    private final long twoP0, twoP1, twoP2, twoP3;
     /** -p^-1 mod 2^64: the per-limb factor that makes the low limb vanish during reduction. */
     private final long inv;
     private final long[] rSquared;
@@ -39,6 +41,11 @@ public final class MontgomeryKernel {
         p1 = limbs[1];
         p2 = limbs[2];
         p3 = limbs[3];
+        long[] twice = limbsOf(modulus.shiftLeft(1));
+        twoP0 = twice[0];
+        twoP1 = twice[1];
+        twoP2 = twice[2];
+        twoP3 = twice[3];
         BigInteger twoTo64 = BigInteger.ONE.shiftLeft(64);
         inv = modulus.modInverse(twoTo64).negate().mod(twoTo64).longValue();
         rSquared = limbsOf(BigInteger.ONE.shiftLeft(512).mod(modulus));
@@ -153,8 +160,7 @@ public final class MontgomeryKernel {
     }
 
     public void square(long[] a, int ai, long[] out, int oi) {
-        long a0 = a[ai], a1 = a[ai + 1], a2 = a[ai + 2], a3 = a[ai + 3];
-        mul(a0, a1, a2, a3, a0, a1, a2, a3, out, oi);
+        square(a[ai], a[ai + 1], a[ai + 2], a[ai + 3], out, oi);
     }
 
     /** True if the element at {@code offset} is zero. */
@@ -167,6 +173,11 @@ public final class MontgomeryKernel {
      * running total stay within four limbs, and one conditional subtraction leaves it canonical.
      */
     public void mul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] out, int offset) {
+        mul(a0, a1, a2, a3, b0, b1, b2, b3, out, offset, true);
+    }
+
+    private void mul(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3, long[] out, int offset,
+            boolean canonical) {
         final long p0 = this.p0, p1 = this.p1, p2 = this.p2, p3 = this.p3, inv = this.inv;
         // generated straight-line code: loH/hiN are the low/high halves of 128-bit partial sums
         // row 0: accumulate a0*b, then fold in m*p and shift one limb
@@ -337,7 +348,168 @@ public final class MontgomeryKernel {
         long lo162 = lo160 + hi151;
         long hi163 = hi161 + carry(lo162, hi151);
         long t164 = hi163 + hi157;
-        reduceOnceInto(lo138, lo150, lo162, t164, out, offset);
+        store(lo138, lo150, lo162, t164, out, offset, canonical);
+
+    }
+
+    /**
+     * Montgomery square: the six cross products are computed once and doubled (10 limb products instead of 16),
+     * then the 512-bit square is reduced one limb per row.
+     */
+    public void square(long a0, long a1, long a2, long a3, long[] out, int offset) {
+        square(a0, a1, a2, a3, out, offset, true);
+    }
+
+    private void square(long a0, long a1, long a2, long a3, long[] out, int offset, boolean canonical) {
+        final long p0 = this.p0, p1 = this.p1, p2 = this.p2, p3 = this.p3, inv = this.inv;
+        // generated straight-line code: loN/hiN halves of 128-bit partial sums, sN/cN sums and their carries
+        // cross products a_i·a_j (i < j), accumulated row by row
+        long lo1 = a0 * a1;
+        long hi2 = Math.unsignedMultiplyHigh(a0, a1);
+        long lo3 = a0 * a2;
+        long hi4 = Math.unsignedMultiplyHigh(a0, a2);
+        long lo5 = lo3 + hi2;
+        long hi6 = hi4 + carry(lo5, hi2);
+        long lo7 = a0 * a3;
+        long hi8 = Math.unsignedMultiplyHigh(a0, a3);
+        long lo9 = lo7 + hi6;
+        long hi10 = hi8 + carry(lo9, hi6);
+        long lo11 = a1 * a2;
+        long hi12 = Math.unsignedMultiplyHigh(a1, a2);
+        long lo13 = lo11 + lo9;
+        long hi14 = hi12 + carry(lo13, lo9);
+        long lo15 = a1 * a3;
+        long hi16 = Math.unsignedMultiplyHigh(a1, a3);
+        long lo17 = lo15 + hi10;
+        long hi18 = hi16 + carry(lo17, hi10);
+        long lo19 = lo17 + hi14;
+        long hi20 = hi18 + carry(lo19, hi14);
+        long lo21 = a2 * a3;
+        long hi22 = Math.unsignedMultiplyHigh(a2, a3);
+        long lo23 = lo21 + hi20;
+        long hi24 = hi22 + carry(lo23, hi20);
+        // double the cross products (a < 2^254 so nothing leaves the top limb)
+        long d25 = hi24 >>> 63;
+        long d26 = (hi24 << 1) | (lo23 >>> 63);
+        long d27 = (lo23 << 1) | (lo19 >>> 63);
+        long d28 = (lo19 << 1) | (lo13 >>> 63);
+        long d29 = (lo13 << 1) | (lo5 >>> 63);
+        long d30 = (lo5 << 1) | (lo1 >>> 63);
+        long d31 = lo1 << 1;
+        // add the squares a_i^2 on the diagonal
+        long lo32 = a0 * a0;
+        long hi33 = Math.unsignedMultiplyHigh(a0, a0);
+        long lo34 = a1 * a1;
+        long hi35 = Math.unsignedMultiplyHigh(a1, a1);
+        long lo36 = a2 * a2;
+        long hi37 = Math.unsignedMultiplyHigh(a2, a2);
+        long lo38 = a3 * a3;
+        long hi39 = Math.unsignedMultiplyHigh(a3, a3);
+        long s40 = d31 + hi33;
+        long c41 = carryOut(d31, hi33, s40);
+        long s42 = d30 + lo34 + c41;
+        long c43 = carryOut(d30, lo34, s42);
+        long s44 = d29 + hi35 + c43;
+        long c45 = carryOut(d29, hi35, s44);
+        long s46 = d28 + lo36 + c45;
+        long c47 = carryOut(d28, lo36, s46);
+        long s48 = d27 + hi37 + c47;
+        long c49 = carryOut(d27, hi37, s48);
+        long s50 = d26 + lo38 + c49;
+        long c51 = carryOut(d26, lo38, s50);
+        long s52 = d25 + hi39 + c51;
+        long c53 = carryOut(d25, hi39, s52);
+        // Montgomery reduction, one limb per row; 'pending' carries a row's overflow into the next row's top
+        long m54 = lo32 * inv;
+        long hi55 = Math.unsignedMultiplyHigh(m54, p0) + (lo32 != 0 ? 1 : 0);
+        long lo56 = m54 * p1;
+        long hi57 = Math.unsignedMultiplyHigh(m54, p1);
+        long lo58 = lo56 + s40;
+        long hi59 = hi57 + carry(lo58, s40);
+        long lo60 = lo58 + hi55;
+        long hi61 = hi59 + carry(lo60, hi55);
+        long lo62 = m54 * p2;
+        long hi63 = Math.unsignedMultiplyHigh(m54, p2);
+        long lo64 = lo62 + s42;
+        long hi65 = hi63 + carry(lo64, s42);
+        long lo66 = lo64 + hi61;
+        long hi67 = hi65 + carry(lo66, hi61);
+        long lo68 = m54 * p3;
+        long hi69 = Math.unsignedMultiplyHigh(m54, p3);
+        long lo70 = lo68 + s44;
+        long hi71 = hi69 + carry(lo70, s44);
+        long lo72 = lo70 + hi67;
+        long hi73 = hi71 + carry(lo72, hi67);
+        long s74 = s46 + hi73;
+        long c75 = carryOut(s46, hi73, s74);
+        long m76 = lo60 * inv;
+        long hi77 = Math.unsignedMultiplyHigh(m76, p0) + (lo60 != 0 ? 1 : 0);
+        long lo78 = m76 * p1;
+        long hi79 = Math.unsignedMultiplyHigh(m76, p1);
+        long lo80 = lo78 + lo66;
+        long hi81 = hi79 + carry(lo80, lo66);
+        long lo82 = lo80 + hi77;
+        long hi83 = hi81 + carry(lo82, hi77);
+        long lo84 = m76 * p2;
+        long hi85 = Math.unsignedMultiplyHigh(m76, p2);
+        long lo86 = lo84 + lo72;
+        long hi87 = hi85 + carry(lo86, lo72);
+        long lo88 = lo86 + hi83;
+        long hi89 = hi87 + carry(lo88, hi83);
+        long lo90 = m76 * p3;
+        long hi91 = Math.unsignedMultiplyHigh(m76, p3);
+        long lo92 = lo90 + s74;
+        long hi93 = hi91 + carry(lo92, s74);
+        long lo94 = lo92 + hi89;
+        long hi95 = hi93 + carry(lo94, hi89);
+        long s96 = s48 + hi95 + c75;
+        long c97 = carryOut(s48, hi95, s96);
+        long m98 = lo82 * inv;
+        long hi99 = Math.unsignedMultiplyHigh(m98, p0) + (lo82 != 0 ? 1 : 0);
+        long lo100 = m98 * p1;
+        long hi101 = Math.unsignedMultiplyHigh(m98, p1);
+        long lo102 = lo100 + lo88;
+        long hi103 = hi101 + carry(lo102, lo88);
+        long lo104 = lo102 + hi99;
+        long hi105 = hi103 + carry(lo104, hi99);
+        long lo106 = m98 * p2;
+        long hi107 = Math.unsignedMultiplyHigh(m98, p2);
+        long lo108 = lo106 + lo94;
+        long hi109 = hi107 + carry(lo108, lo94);
+        long lo110 = lo108 + hi105;
+        long hi111 = hi109 + carry(lo110, hi105);
+        long lo112 = m98 * p3;
+        long hi113 = Math.unsignedMultiplyHigh(m98, p3);
+        long lo114 = lo112 + s96;
+        long hi115 = hi113 + carry(lo114, s96);
+        long lo116 = lo114 + hi111;
+        long hi117 = hi115 + carry(lo116, hi111);
+        long s118 = s50 + hi117 + c97;
+        long c119 = carryOut(s50, hi117, s118);
+        long m120 = lo104 * inv;
+        long hi121 = Math.unsignedMultiplyHigh(m120, p0) + (lo104 != 0 ? 1 : 0);
+        long lo122 = m120 * p1;
+        long hi123 = Math.unsignedMultiplyHigh(m120, p1);
+        long lo124 = lo122 + lo110;
+        long hi125 = hi123 + carry(lo124, lo110);
+        long lo126 = lo124 + hi121;
+        long hi127 = hi125 + carry(lo126, hi121);
+        long lo128 = m120 * p2;
+        long hi129 = Math.unsignedMultiplyHigh(m120, p2);
+        long lo130 = lo128 + lo116;
+        long hi131 = hi129 + carry(lo130, lo116);
+        long lo132 = lo130 + hi127;
+        long hi133 = hi131 + carry(lo132, hi127);
+        long lo134 = m120 * p3;
+        long hi135 = Math.unsignedMultiplyHigh(m120, p3);
+        long lo136 = lo134 + s118;
+        long hi137 = hi135 + carry(lo136, s118);
+        long lo138 = lo136 + hi133;
+        long hi139 = hi137 + carry(lo138, hi133);
+        long s140 = s52 + hi139 + c119;
+        long c141 = carryOut(s52, hi139, s140);
+        // the result is below 2p < 2^255, so the last row's carry (c141) is zero
+        store(lo126, lo132, lo138, s140, out, offset, canonical);
 
     }
 
@@ -370,17 +542,67 @@ public final class MontgomeryKernel {
         pow(a, ai, modulusMinusTwo, out, oi);
     }
 
+    // ---- partially reduced arithmetic: operands and results in [0, 2p), for hot loops such as Poseidon2 ----
+    // With 4p < 2^256 a Montgomery product of operands below 2p is already below 2p, so it needs no final
+    // subtraction; a sum of two such values is below 4p and one conditional subtraction of 2p brings it back.
+
+    /** a·b·R^-1, congruent mod p, in [0, 2p) for operands in [0, 2p). */
+    public void mulPartial(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
+        mul(a[ai], a[ai + 1], a[ai + 2], a[ai + 3], b[bi], b[bi + 1], b[bi + 2], b[bi + 3], out, oi, false);
+    }
+
+    /** a²·R^-1, congruent mod p, in [0, 2p) for an operand in [0, 2p). */
+    public void squarePartial(long[] a, int ai, long[] out, int oi) {
+        square(a[ai], a[ai + 1], a[ai + 2], a[ai + 3], out, oi, false);
+    }
+
+    /** a + b, congruent mod p, in [0, 2p) for operands in [0, 2p). */
+    public void addPartial(long[] a, int ai, long[] b, int bi, long[] out, int oi) {
+        long a0 = a[ai], a1 = a[ai + 1], a2 = a[ai + 2], a3 = a[ai + 3];
+        long b0 = b[bi], b1 = b[bi + 1], b2 = b[bi + 2], b3 = b[bi + 3];
+        long s0 = a0 + b0;
+        long c0 = carryOut(a0, b0, s0);
+        long s1 = a1 + b1 + c0;
+        long c1 = carryOut(a1, b1, s1);
+        long s2 = a2 + b2 + c1;
+        long c2 = carryOut(a2, b2, s2);
+        long s3 = a3 + b3 + c2;
+        subtractIfAtLeast(s0, s1, s2, s3, twoP0, twoP1, twoP2, twoP3, out, oi);
+    }
+
+    /** Brings a value in [0, 2p) to its canonical form in [0, p), in place. */
+    public void reducePartial(long[] a, int ai) {
+        reduceOnceInto(a[ai], a[ai + 1], a[ai + 2], a[ai + 3], a, ai);
+    }
+
     // ---- helpers ----
 
+    private void store(long t0, long t1, long t2, long t3, long[] out, int offset, boolean canonical) {
+        if (canonical) {
+            reduceOnceInto(t0, t1, t2, t3, out, offset);
+        } else {
+            out[offset] = t0;
+            out[offset + 1] = t1;
+            out[offset + 2] = t2;
+            out[offset + 3] = t3;
+        }
+    }
+
     private void reduceOnceInto(long t0, long t1, long t2, long t3, long[] out, int offset) {
-        long d0 = t0 - p0;
-        long b0 = borrow(t0, p0, d0);
-        long d1 = t1 - p1 - b0;
-        long b1 = borrow(t1, p1, d1);
-        long d2 = t2 - p2 - b1;
-        long b2 = borrow(t2, p2, d2);
-        long d3 = t3 - p3 - b2;
-        long keepMask = -borrow(t3, p3, d3); // all ones when t < p: keep t
+        subtractIfAtLeast(t0, t1, t2, t3, p0, p1, p2, p3, out, offset);
+    }
+
+    /** Writes t - m if t >= m, else t (constant time). */
+    private static void subtractIfAtLeast(long t0, long t1, long t2, long t3, long m0, long m1, long m2, long m3,
+            long[] out, int offset) {
+        long d0 = t0 - m0;
+        long b0 = borrow(t0, m0, d0);
+        long d1 = t1 - m1 - b0;
+        long b1 = borrow(t1, m1, d1);
+        long d2 = t2 - m2 - b1;
+        long b2 = borrow(t2, m2, d2);
+        long d3 = t3 - m3 - b2;
+        long keepMask = -borrow(t3, m3, d3); // all ones when t < m: keep t
         out[offset] = (t0 & keepMask) | (d0 & ~keepMask);
         out[offset + 1] = (t1 & keepMask) | (d1 & ~keepMask);
         out[offset + 2] = (t2 & keepMask) | (d2 & ~keepMask);

@@ -1,71 +1,61 @@
 package dev.obsidian.crypto.hash;
 
 import dev.obsidian.crypto.field.Fr;
-import dev.obsidian.crypto.field.MontgomeryKernel;
-import java.util.Objects;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BinaryOperator;
 
 /**
  * Poseidon2 over BN254 Fr exactly as Aztec 4.1.2 uses it: barretenberg's t = 4 permutation and its sponge
  * (rate 3, capacity 1, capacity initialised to inputs.length·2^64, output state[0] after absorbing the last,
  * zero-padded block).
+ *
+ * <p>The permutation runs in a bundled native library where one was built for this platform, else in Java; both
+ * give identical results. {@code -Dobsidian.crypto.native=false} forces the Java one.
  */
 public final class Poseidon2 {
-    private static final int L = MontgomeryKernel.LIMBS;
-    private static final int RATE = 3;
-    private static final int CAPACITY_SLOT = RATE * L;
-    private static final int INPUT_SLOT = 4 * L; // first scratch slot, free between permutations
-    /** Bytes per field element in hashBytes: 31 so that every chunk is below p. */
-    private static final int BYTES_PER_FIELD = 31;
-    private static final long[] TWO_INPUT_IV = initialCapacity(2);
+    private static final Poseidon2Sponge SPONGE = new Poseidon2Sponge(PermutationChoice.DEFAULT.permutation());
 
     private Poseidon2() {
     }
 
+    /** The permutation this JVM uses: "native" or "java". */
+    public static String implementation() {
+        return SPONGE.implementation();
+    }
+
+    /**
+     * hash2 of every implementation available in this JVM, keyed by name, the one in use first: for benchmarks
+     * and cross-checks, not for hashing (use {@link #hash2}).
+     */
+    public static Map<String, BinaryOperator<Fr>> hash2Implementations() {
+        Map<String, BinaryOperator<Fr>> implementations = new LinkedHashMap<>();
+        implementations.put(SPONGE.implementation(), SPONGE::hash2);
+        Poseidon2Sponge java = new Poseidon2Sponge(JavaPermutation.INSTANCE);
+        implementations.putIfAbsent(java.implementation(), java::hash2);
+        try {
+            Poseidon2Sponge nativeSponge = new Poseidon2Sponge(NativePoseidon2.instance());
+            implementations.putIfAbsent(nativeSponge.implementation(), nativeSponge::hash2);
+        } catch (NativeUnavailableException e) {
+            // not available here: only Java is listed
+        }
+        return Collections.unmodifiableMap(implementations);
+    }
+
     /** The permutation of a 4-element state, as a new array; the input is left untouched. */
     public static Fr[] permutation(Fr[] state) {
-        Objects.requireNonNull(state, "state");
-        if (state.length != Poseidon2Constants.WIDTH) {
-            throw new IllegalArgumentException("Poseidon2.permutation: state must have 4 elements, got " + state.length);
-        }
-        long[] work = Poseidon2Permutation.newWorkArray();
-        for (int i = 0; i < state.length; i++) {
-            Objects.requireNonNull(state[i], "state[" + i + "]").copyMontgomeryLimbs(work, i * L);
-        }
-        Poseidon2Permutation.permute(work);
-        Fr[] out = new Fr[Poseidon2Constants.WIDTH];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Fr.fromMontgomeryLimbs(work, i * L);
-        }
-        return out;
+        return SPONGE.permutation(state);
     }
 
     /** The sponge hash of any number of elements (Aztec's poseidon2Hash). */
     public static Fr hash(Fr... inputs) {
-        Objects.requireNonNull(inputs, "inputs");
-        long[] work = Poseidon2Permutation.newWorkArray();
-        System.arraycopy(initialCapacity(inputs.length), 0, work, CAPACITY_SLOT, L);
-        int blocks = Math.max(1, (inputs.length + RATE - 1) / RATE);
-        for (int block = 0; block < blocks; block++) {
-            for (int lane = 0; lane < RATE; lane++) {
-                int index = block * RATE + lane;
-                if (index < inputs.length) {
-                    Objects.requireNonNull(inputs[index], "inputs[" + index + "]").copyMontgomeryLimbs(work, INPUT_SLOT);
-                    MontgomeryKernel.BN254_FR.add(work, lane * L, work, INPUT_SLOT, work, lane * L);
-                }
-            }
-            Poseidon2Permutation.permute(work);
-        }
-        return Fr.fromMontgomeryLimbs(work, 0);
+        return SPONGE.hash(inputs);
     }
 
     /** hash(left, right) with one permutation and no intermediate objects: the Merkle node hash. */
     public static Fr hash2(Fr left, Fr right) {
-        long[] work = Poseidon2Permutation.newWorkArray();
-        Objects.requireNonNull(left, "left").copyMontgomeryLimbs(work, 0);
-        Objects.requireNonNull(right, "right").copyMontgomeryLimbs(work, L);
-        System.arraycopy(TWO_INPUT_IV, 0, work, CAPACITY_SLOT, L);
-        Poseidon2Permutation.permute(work);
-        return Fr.fromMontgomeryLimbs(work, 0);
+        return SPONGE.hash2(left, right);
     }
 
     /**
@@ -73,11 +63,7 @@ public final class Poseidon2 {
      * the int is read as unsigned: a separator above 2^31 - 1 arrives here as a negative int and means the same u32.
      */
     public static Fr hashWithSeparator(Fr[] inputs, int separator) {
-        Objects.requireNonNull(inputs, "inputs");
-        Fr[] all = new Fr[inputs.length + 1];
-        all[0] = Fr.of(Integer.toUnsignedLong(separator));
-        System.arraycopy(inputs, 0, all, 1, inputs.length);
-        return hash(all);
+        return SPONGE.hashWithSeparator(inputs, separator);
     }
 
     /**
@@ -85,25 +71,6 @@ public final class Poseidon2 {
      * little-endian integer (Noir's byte order), and hash the resulting elements with {@link #hash}.
      */
     public static Fr hashBytes(byte[] bytes) {
-        Objects.requireNonNull(bytes, "bytes");
-        int chunks = (bytes.length + BYTES_PER_FIELD - 1) / BYTES_PER_FIELD;
-        Fr[] fields = new Fr[chunks];
-        for (int chunk = 0; chunk < chunks; chunk++) {
-            int start = chunk * BYTES_PER_FIELD;
-            int end = Math.min(bytes.length, start + BYTES_PER_FIELD);
-            byte[] bigEndian = new byte[end - start];
-            for (int i = start; i < end; i++) {
-                bigEndian[end - 1 - i] = bytes[i];
-            }
-            fields[chunk] = Fr.reduceBytesBE(bigEndian);
-        }
-        return hash(fields);
-    }
-
-    /** The capacity element inputs·2^64 in Montgomery form (barretenberg's domain IV). */
-    private static long[] initialCapacity(int inputs) {
-        long[] limbs = {0, inputs, 0, 0};
-        MontgomeryKernel.BN254_FR.toMontgomery(limbs, 0, limbs, 0);
-        return limbs;
+        return SPONGE.hashBytes(bytes);
     }
 }

@@ -20,10 +20,11 @@ final class Poseidon2Permutation {
     private static final int T4 = 8 * L, T5 = 9 * L, T6 = 10 * L, T7 = 11 * L;
 
     private static final int HALF_FULL_ROUNDS = Poseidon2Constants.FULL_ROUNDS / 2;
-    private static final long[] FIRST_FULL_ROUND_CONSTANTS = montgomery(Poseidon2Constants.FIRST_FULL_ROUND_CONSTANTS);
-    private static final long[] LAST_FULL_ROUND_CONSTANTS = montgomery(Poseidon2Constants.LAST_FULL_ROUND_CONSTANTS);
-    private static final long[] PARTIAL_ROUND_CONSTANTS = montgomery(new String[][] {Poseidon2Constants.PARTIAL_ROUND_CONSTANTS});
-    private static final long[] INTERNAL_DIAGONAL_MINUS_ONE =
+    // Montgomery-form parameters, also handed to the native library (NativePoseidon2.parameters()); never modified
+    static final long[] FIRST_FULL_ROUND_CONSTANTS = montgomery(Poseidon2Constants.FIRST_FULL_ROUND_CONSTANTS);
+    static final long[] LAST_FULL_ROUND_CONSTANTS = montgomery(Poseidon2Constants.LAST_FULL_ROUND_CONSTANTS);
+    static final long[] PARTIAL_ROUND_CONSTANTS = montgomery(new String[][] {Poseidon2Constants.PARTIAL_ROUND_CONSTANTS});
+    static final long[] INTERNAL_DIAGONAL_MINUS_ONE =
             montgomery(new String[][] {Poseidon2Constants.INTERNAL_DIAGONAL_MINUS_ONE});
 
     private Poseidon2Permutation() {
@@ -49,7 +50,10 @@ final class Poseidon2Permutation {
         return limbs;
     }
 
-    /** Permutes the state held in {@code work[0..15]} in place. */
+    /**
+     * Permutes the state held in {@code work[0..15]} in place. Inside, values stay only partially reduced (below 2p,
+     * which the two spare bits of p allow), saving the final subtraction of every product; the output is canonical.
+     */
     static void permute(long[] work) {
         externalLayer(work);
         for (int round = 0; round < HALF_FULL_ROUNDS; round++) {
@@ -61,37 +65,40 @@ final class Poseidon2Permutation {
         for (int round = 0; round < HALF_FULL_ROUNDS; round++) {
             fullRound(work, LAST_FULL_ROUND_CONSTANTS, round * STATE_SLOTS * L);
         }
+        for (int i = 0; i < STATE_SLOTS; i++) {
+            K.reducePartial(work, i * L);
+        }
     }
 
     private static void fullRound(long[] work, long[] constants, int offset) {
         for (int i = 0; i < STATE_SLOTS; i++) {
-            K.add(work, i * L, constants, offset + i * L, work, i * L);
+            K.addPartial(work, i * L, constants, offset + i * L, work, i * L);
             sbox(work, i * L);
         }
         externalLayer(work);
     }
 
     private static void partialRound(long[] work, int constantOffset) {
-        K.add(work, S0, PARTIAL_ROUND_CONSTANTS, constantOffset, work, S0);
+        K.addPartial(work, S0, PARTIAL_ROUND_CONSTANTS, constantOffset, work, S0);
         sbox(work, S0);
         internalLayer(work);
     }
 
     /** x -> x^5, the smallest exponent coprime to p - 1. */
     private static void sbox(long[] work, int slot) {
-        K.square(work, slot, work, T0);
-        K.square(work, T0, work, T0);
-        K.mul(work, slot, work, T0, work, slot);
+        K.squarePartial(work, slot, work, T0);
+        K.squarePartial(work, T0, work, T0);
+        K.mulPartial(work, slot, work, T0, work, slot);
     }
 
     /** x_i -> mu_i·x_i + sum(x): barretenberg's internal matrix (diagonal mu_i + 1, ones elsewhere). */
     private static void internalLayer(long[] work) {
-        K.add(work, S0, work, S1, work, T0);
-        K.add(work, T0, work, S2, work, T0);
-        K.add(work, T0, work, S3, work, T0);
+        K.addPartial(work, S0, work, S1, work, T0);
+        K.addPartial(work, T0, work, S2, work, T0);
+        K.addPartial(work, T0, work, S3, work, T0);
         for (int i = 0; i < STATE_SLOTS; i++) {
-            K.mul(work, i * L, INTERNAL_DIAGONAL_MINUS_ONE, i * L, work, i * L);
-            K.add(work, i * L, work, T0, work, i * L);
+            K.mulPartial(work, i * L, INTERNAL_DIAGONAL_MINUS_ONE, i * L, work, i * L);
+            K.addPartial(work, i * L, work, T0, work, i * L);
         }
     }
 
@@ -100,20 +107,20 @@ final class Poseidon2Permutation {
      * paper's addition chain (14 additions, no products).
      */
     private static void externalLayer(long[] w) {
-        K.add(w, S0, w, S1, w, T0);   // a + b
-        K.add(w, S2, w, S3, w, T1);   // c + d
-        K.add(w, S1, w, S1, w, T2);   // 2b
-        K.add(w, T2, w, T1, w, T2);   // 2b + c + d
-        K.add(w, S3, w, S3, w, T3);   // 2d
-        K.add(w, T3, w, T0, w, T3);   // a + b + 2d
-        K.add(w, T1, w, T1, w, T4);   // 2c + 2d
-        K.add(w, T4, w, T4, w, T4);   // 4c + 4d
-        K.add(w, T4, w, T3, w, T4);   // a + b + 4c + 6d
-        K.add(w, T0, w, T0, w, T5);   // 2a + 2b
-        K.add(w, T5, w, T5, w, T5);   // 4a + 4b
-        K.add(w, T5, w, T2, w, T5);   // 4a + 6b + c + d
-        K.add(w, T3, w, T5, w, T6);   // 5a + 7b + c + 3d
-        K.add(w, T2, w, T4, w, T7);   // a + 3b + 5c + 7d
+        K.addPartial(w, S0, w, S1, w, T0);   // a + b
+        K.addPartial(w, S2, w, S3, w, T1);   // c + d
+        K.addPartial(w, S1, w, S1, w, T2);   // 2b
+        K.addPartial(w, T2, w, T1, w, T2);   // 2b + c + d
+        K.addPartial(w, S3, w, S3, w, T3);   // 2d
+        K.addPartial(w, T3, w, T0, w, T3);   // a + b + 2d
+        K.addPartial(w, T1, w, T1, w, T4);   // 2c + 2d
+        K.addPartial(w, T4, w, T4, w, T4);   // 4c + 4d
+        K.addPartial(w, T4, w, T3, w, T4);   // a + b + 4c + 6d
+        K.addPartial(w, T0, w, T0, w, T5);   // 2a + 2b
+        K.addPartial(w, T5, w, T5, w, T5);   // 4a + 4b
+        K.addPartial(w, T5, w, T2, w, T5);   // 4a + 6b + c + d
+        K.addPartial(w, T3, w, T5, w, T6);   // 5a + 7b + c + 3d
+        K.addPartial(w, T2, w, T4, w, T7);   // a + 3b + 5c + 7d
         System.arraycopy(w, T6, w, S0, L);
         System.arraycopy(w, T5, w, S1, L);
         System.arraycopy(w, T7, w, S2, L);

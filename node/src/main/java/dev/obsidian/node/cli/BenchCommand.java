@@ -9,7 +9,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     description = "Quick single-threaded benchmarks (careful JMH versions: each module's bench profile).",
-    subcommands = {dev.obsidian.node.cli.merkle.MerkleBenchCommand.class})
+    subcommands = {
+      dev.obsidian.node.cli.crypto.CryptoBenchCommand.class,
+      dev.obsidian.node.cli.merkle.MerkleBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

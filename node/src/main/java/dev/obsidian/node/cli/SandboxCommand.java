@@ -50,8 +50,8 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var settings = new SandboxSettings().dataDir(dataDir).port(port).blockTime(blockTime)
-        .load(file, cli.environment());
-    return new SandboxRun(spec.commandLine().getOut(), stopRequested).run(settings);
+    var effective = new SandboxSettings().dataDir(dataDir).port(port).blockTime(blockTime)
+        .loadEffective(file, cli.environment());
+    return new SandboxRun(spec.commandLine().getOut(), stopRequested).run(effective);
   }
 }

@@ -1,9 +1,13 @@
 package dev.obsidian.node.cli;
 
 import dev.obsidian.actors.NodeClock;
+import com.typesafe.config.ConfigException;
+import dev.obsidian.config.EffectiveConfig;
 import dev.obsidian.config.JournalKind;
 import dev.obsidian.config.ObsidianSettings;
+import dev.obsidian.node.rpc.DataDirInUseException;
 import dev.obsidian.node.rpc.NodeServer;
+import dev.obsidian.node.rpc.RpcLimits;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -26,14 +30,14 @@ final class SandboxRun {
     this.stopRequested = stopRequested;
   }
 
-  int run(ObsidianSettings settings) {
-    NodeServer server = start(settings);
+  int run(EffectiveConfig effective) {
+    NodeServer server = start(effective.settings(), rpcLimits(effective));
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> stopOnShutdown(stopped), "obsidian-sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      out.println("L1 not connected yet: blocks are built and proven here but not published to Ethereum "
-          + "(the L1 publisher comes with issue 5)");
+      out.println("not yet a full sandbox: blocks are built and their public inputs checked by the prover workers, "
+          + "but no validity proof is generated (issue 6) and no L1 is connected (issue 5)");
       out.println("ready " + server.url() + " in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
       out.flush();
       stopRequested.join();
@@ -45,13 +49,23 @@ final class SandboxRun {
     return 0;
   }
 
-  private static NodeServer start(ObsidianSettings settings) {
+  private static RpcLimits rpcLimits(EffectiveConfig effective) {
+    try {
+      return RpcLimits.fromConfig(effective.config(), effective.settings().limits());
+    } catch (IllegalArgumentException | ConfigException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+  }
+
+  private static NodeServer start(ObsidianSettings settings, RpcLimits limits) {
     if (settings.persistence().journal() != JournalKind.EMBEDDED) {
       throw new UserInputException("obsidian.persistence.journal = " + settings.persistence().journal()
           + ": the sandbox runs on the embedded journal only (set it to \"embedded\" or unset OBSIDIAN_JOURNAL)");
     }
     try {
-      return NodeServer.start(settings, NodeClock.system());
+      return NodeServer.start(settings, limits, NodeClock.system());
+    } catch (DataDirInUseException e) {
+      throw new UserInputException(e.getMessage() + " (stop it, or choose another --data-dir)", e);
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof BindException bind) {
         throw new UserInputException(bind.getMessage()

@@ -3,6 +3,7 @@ package dev.obsidian.node.cli;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import dev.obsidian.config.EffectiveConfig;
 import dev.obsidian.config.EnvironmentOverrides;
 import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.config.SettingsLoader;
@@ -42,13 +43,18 @@ final class SandboxSettings {
 
   /** @throws dev.obsidian.config.InvalidSettingsException naming each bad key and where it came from */
   ObsidianSettings load(Path file, Map<String, String> environment) {
+    return loadEffective(file, environment).settings();
+  }
+
+  /** The settings with the merged config they came from, which also holds this module's obsidian.rpc.*. */
+  EffectiveConfig loadEffective(Path file, Map<String, String> environment) {
     Config flags = ConfigFactory.empty();
     for (Map.Entry<String, Object> entry : flagValues.entrySet()) {
       flags = flags.withValue(entry.getKey(),
           ConfigValueFactory.fromAnyRef(entry.getValue(), flagNames.get(entry.getKey())));
     }
     Config fileLayer = file == null ? ConfigFactory.empty() : SettingsLoader.parseFile(file);
-    return SettingsLoader.load(flags.withFallback(fileLayer), withoutVariablesOfFlags(environment));
+    return SettingsLoader.loadEffective(flags.withFallback(fileLayer), withoutVariablesOfFlags(environment));
   }
 
   private Map<String, String> withoutVariablesOfFlags(Map<String, String> environment) {

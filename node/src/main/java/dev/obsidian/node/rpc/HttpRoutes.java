@@ -89,7 +89,7 @@ final class HttpRoutes {
   }
 
   private HttpResponse bodyTooLarge() {
-    return HttpResponse.create().withStatus(StatusCodes.PAYLOAD_TOO_LARGE)
+    return HttpResponse.create().withStatus(StatusCodes.CONTENT_TOO_LARGE)
         .withEntity(ContentTypes.APPLICATION_JSON, dispatcher.bodyTooLargeResponse());
   }
 

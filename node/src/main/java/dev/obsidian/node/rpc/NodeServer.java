@@ -7,10 +7,14 @@ import dev.obsidian.actors.NodeApi;
 import dev.obsidian.actors.NodeClock;
 import dev.obsidian.actors.NodeGuardian;
 import dev.obsidian.config.ObsidianSettings;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,39 +36,59 @@ public final class NodeServer implements AutoCloseable {
   private final ActorSystem rpcSystem;
   private final RpcServer server;
   private final Cancellable gaugeRefresh;
+  private final DataDirLock lock;
 
-  private NodeServer(ActorNode node, ActorSystem rpcSystem, RpcServer server, Cancellable gaugeRefresh) {
+  private NodeServer(ActorNode node, ActorSystem rpcSystem, RpcServer server, Cancellable gaugeRefresh,
+      DataDirLock lock) {
     this.node = node;
     this.rpcSystem = rpcSystem;
     this.server = server;
     this.gaugeRefresh = gaugeRefresh;
+    this.lock = lock;
   }
 
   /**
    * Starts the node (recovering its journal and trees from {@code settings.dataDir()}) and then serves it.
    *
    * @throws UncheckedIOException with a {@link BindException} cause if the RPC address cannot be bound
+   * @throws DataDirInUseException if another node runs on the same data directory
    */
-  public static NodeServer start(ObsidianSettings settings, NodeClock clock) {
-    RpcLimits limits = RpcLimits.defaults(settings.limits());
-    ActorNode node = NodeGuardian.start(settings, clock);
-    ActorSystem rpcSystem = null;
+  public static NodeServer start(ObsidianSettings settings, RpcLimits limits, NodeClock clock) {
+    DataDirLock lock = DataDirLock.acquire(settings.dataDir());
+    requirePortFree(settings);
+    // pekko-http's many classes load while the node recovers: on a cold JVM that hides a second or more.
+    CompletableFuture<ActorSystem> rpcSystem = CompletableFuture.supplyAsync(() -> RpcServer.prepare(
+        ActorSystem.create("obsidian-rpc", rpcConfig()), limits));
+    ActorNode node;
     try {
-      rpcSystem = ActorSystem.create("obsidian-rpc", rpcConfig());
-      NodeMetrics metrics = new NodeMetrics();
-      NodeGauges gauges = new NodeGauges(node, metrics);
-      RpcMethods methods = NodeRpcMethods.create(node, limits, settings.limits().maxTxBytes().bytes());
-      RpcServer server = bind(RpcServer.start(rpcSystem, settings.node().rpcHost(), settings.node().rpcPort(),
-          methods, limits, node::isReady, metrics), settings);
-      Cancellable refresh = rpcSystem.scheduler().scheduleWithFixedDelay(Duration.ZERO, GAUGE_REFRESH,
-          gauges::refresh, rpcSystem.dispatcher());
-      return new NodeServer(node, rpcSystem, server, refresh);
+      node = NodeGuardian.start(settings, clock);
     } catch (RuntimeException | Error e) {
-      stopQuietly(rpcSystem);
+      stopQuietly(rpcSystem.exceptionally(failure -> null).join());
+      lock.close();
+      throw e;
+    }
+    try {
+      return serve(node, rpcSystem.join(), settings, limits, lock);
+    } catch (RuntimeException | Error e) {
+      stopQuietly(rpcSystem.exceptionally(failure -> null).join());
       node.close();
+      lock.close();
       throw e;
     }
   }
+
+  private static NodeServer serve(ActorNode node, ActorSystem rpcSystem, ObsidianSettings settings,
+      RpcLimits limits, DataDirLock lock) {
+    NodeMetrics metrics = new NodeMetrics();
+    NodeGauges gauges = new NodeGauges(node, metrics);
+    RpcMethods methods = NodeRpcMethods.create(node, limits, settings.limits().maxTxBytes().bytes());
+    RpcServer server = bind(RpcServer.start(rpcSystem, settings.node().rpcHost(), settings.node().rpcPort(),
+        methods, limits, node::isReady, metrics), settings);
+    Cancellable refresh = rpcSystem.scheduler().scheduleWithFixedDelay(Duration.ZERO, GAUGE_REFRESH,
+        gauges::refresh, rpcSystem.dispatcher());
+    return new NodeServer(node, rpcSystem, server, refresh, lock);
+  }
+
 
   /** Where JSON-RPC clients post: {@code http://host:port/}. */
   public URI url() {
@@ -88,7 +112,30 @@ public final class NodeServer implements AutoCloseable {
       // Unbinding failed or took too long: the node must still be stopped cleanly below.
     } finally {
       stopQuietly(rpcSystem);
-      node.close();
+      try {
+        node.close();
+      } finally {
+        lock.close();
+      }
+    }
+  }
+
+  /**
+   * Fails fast, before the node starts, when the RPC port is taken (the common mistake of a second
+   * sandbox). Binding for real can still fail in a race; that is reported the same way.
+   */
+  private static void requirePortFree(ObsidianSettings settings) {
+    if (settings.node().rpcPort() == 0) {
+      return;
+    }
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(settings.node().rpcHost(), settings.node().rpcPort()));
+    } catch (IOException e) {
+      String address = settings.node().rpcHost() + ":" + settings.node().rpcPort();
+      BindException bind = new BindException("cannot listen on " + address + ": " + e.getMessage());
+      bind.initCause(e);
+      throw new UncheckedIOException(bind);
     }
   }
 

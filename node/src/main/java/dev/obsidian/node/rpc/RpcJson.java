@@ -20,7 +20,7 @@ final class RpcJson {
   /** Longest number literal read: a uint64 has 20 digits; anything longer is not a valid argument. */
   private static final int MAX_NUMBER_CHARS = 32;
 
-  static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final ObjectMapper mapper;
 

@@ -1,5 +1,6 @@
 package dev.obsidian.node.rpc;
 
+import com.typesafe.config.Config;
 import dev.obsidian.config.LimitSettings;
 import java.time.Duration;
 import java.util.Objects;
@@ -50,6 +51,40 @@ public record RpcLimits(
   /** The defaults above, with the body limit of the node's settings. */
   public static RpcLimits defaults(LimitSettings limits) {
     return withMaxRequestBytes(limits.rpcMaxRequestBytes().bytes());
+  }
+
+  /**
+   * Reads {@code obsidian.rpc.*} (documented in this module's reference.conf) from the effective config,
+   * with the body limit of the node's settings.
+   *
+   * @throws IllegalArgumentException naming the key whose value is out of range
+   */
+  public static RpcLimits fromConfig(Config effective, LimitSettings limits) {
+    Config rpc = effective.getConfig("obsidian.rpc");
+    return new RpcLimits(limits.rpcMaxRequestBytes().bytes(),
+        inRange(rpc, "max-batch-requests", 1, 10_000),
+        inRange(rpc, "max-array-length", 1, 100_000),
+        inRange(rpc, "max-string-length", 66, 1 << 20),
+        inRange(rpc, "max-json-depth", 4, 256),
+        timeout(rpc));
+  }
+
+  private static int inRange(Config rpc, String key, int min, int max) {
+    int value = rpc.getInt(key);
+    if (value < min || value > max) {
+      throw new IllegalArgumentException("obsidian.rpc." + key + ": " + value + " — expected an integer in ["
+          + min + ", " + max + "]");
+    }
+    return value;
+  }
+
+  private static Duration timeout(Config rpc) {
+    Duration timeout = rpc.getDuration("request-timeout");
+    if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException("obsidian.rpc.request-timeout: " + timeout.toMillis()
+          + " ms — expected a duration in [100 ms, 10 minutes]");
+    }
+    return timeout;
   }
 
   public static RpcLimits withMaxRequestBytes(long maxRequestBytes) {

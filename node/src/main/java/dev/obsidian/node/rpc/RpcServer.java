@@ -1,6 +1,7 @@
 package dev.obsidian.node.rpc;
 
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -35,6 +36,19 @@ public final class RpcServer {
     new JvmMemoryMetrics().bindTo(metrics.registry());
     HttpRoutes routes = new HttpRoutes(system, dispatcher, readiness, metrics);
     return Http.get(system).newServerAt(host, port).bind(routes.route()).thenApply(RpcServer::new);
+  }
+
+  /**
+   * Loads and initialises pekko-http on {@code system} without binding anything, so that a caller can do it
+   * while other start-up work runs; returns the system.
+   */
+  public static <S extends ClassicActorSystemProvider> S prepare(S system, RpcLimits limits) {
+    Http.get(system);
+    JsonRpcDispatcher idle = new JsonRpcDispatcher(RpcMethods.builder().build(), limits, new SimpleMeterRegistry());
+    new HttpRoutes(system, idle, () -> java.util.concurrent.CompletableFuture.completedFuture(false),
+        new NodeMetrics()).route();
+    idle.dispatch("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return system;
   }
 
   public InetSocketAddress address() {

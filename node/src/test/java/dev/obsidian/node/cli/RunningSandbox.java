@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -72,14 +74,19 @@ final class RunningSandbox implements AutoCloseable {
   }
 
   /** Stops it as Ctrl-C does and checks it exits 0. */
-  void stop() throws Exception {
+  void stop() throws ExecutionException, TimeoutException {
     command.stopRequested.complete(null);
-    assertEquals(0, exitCode.get(60, TimeUnit.SECONDS), err.toString());
+    try {
+      assertEquals(0, exitCode.get(60, TimeUnit.SECONDS), err.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while stopping the sandbox", e);
+    }
     assertTrue(err.toString().isEmpty() || !err.toString().contains("internal error"), err.toString());
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws ExecutionException, TimeoutException {
     if (!exitCode.isDone()) {
       stop();
     }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.obsidian.config.EffectiveConfig;
 import dev.obsidian.config.InvalidSettingsException;
 import dev.obsidian.config.ObsidianSettings;
+import dev.obsidian.node.rpc.RpcLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +34,27 @@ class SandboxCommandTest {
     assertEquals(7200, withFlags.node().rpcPort());
     assertEquals(Duration.ofMillis(500), withFlags.sequencer().blockTime());
     assertEquals(dir.resolve("flag"), withFlags.dataDir());
+  }
+
+  @Test
+  void rpcLimitsAreConfigKeysThatAreValidatedLikeTheOthers() throws Exception {
+    Path file = Files.writeString(dir.resolve("rpc.conf"), "obsidian.rpc.max-batch-requests = 5\n"
+        + "obsidian.rpc.request-timeout = 2 seconds\n");
+    EffectiveConfig effective = new SandboxSettings().loadEffective(file, Map.of());
+    RpcLimits limits = RpcLimits.fromConfig(effective.config(), effective.settings().limits());
+    assertEquals(5, limits.maxBatchRequests());
+    assertEquals(Duration.ofSeconds(2), limits.requestTimeout());
+    assertEquals(100, limits.maxArrayLength());
+    assertEquals(effective.settings().limits().rpcMaxRequestBytes().bytes(), limits.maxRequestBytes());
+    Path zero = Files.writeString(dir.resolve("zero.conf"), "obsidian.rpc.max-batch-requests = 0\n");
+    EffectiveConfig bad = new SandboxSettings().loadEffective(zero, Map.of());
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> RpcLimits.fromConfig(bad.config(), bad.settings().limits()));
+    assertTrue(error.getMessage().contains("obsidian.rpc.max-batch-requests: 0"), error.getMessage());
+    Path typo = Files.writeString(dir.resolve("typo.conf"), "obsidian.rpc.max-batch = 5\n");
+    InvalidSettingsException unknown = assertThrows(InvalidSettingsException.class,
+        () -> new SandboxSettings().loadEffective(typo, Map.of()));
+    assertTrue(unknown.getMessage().contains("obsidian.rpc.max-batch"), unknown.getMessage());
   }
 
   @Test

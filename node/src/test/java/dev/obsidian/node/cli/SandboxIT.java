@@ -18,6 +18,9 @@ import dev.obsidian.merkle.WorldStateFork;
 import dev.obsidian.node.rpc.RpcClient;
 import dev.obsidian.node.rpc.RpcClient.RpcCallException;
 import dev.obsidian.node.rpc.TxJson;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +75,8 @@ class SandboxIT {
       checkNullifierWitness(rpc, latestBlock, txs.get(3));
       checkPublicData(rpc, txs);
       checkStatusCommand(sandbox, blockNumber, chain);
+      checkMetricsAndHealth(sandbox, blockNumber);
+      checkASecondSandboxIsRefused(sandbox);
     }
 
     try (RunningSandbox restarted = RunningSandbox.start(dataDir)) {
@@ -224,6 +229,40 @@ class SandboxIT {
     assertEquals(chain.archive.root().toHex(), status.get("roots").get("archive").asText());
     CliRun text = CliRun.run(Map.of(), "status", "--url", sandbox.url.toString());
     assertTrue(text.out().contains("block        " + blockNumber + "\n"), text.out());
+  }
+
+  /** The gauges are refreshed every second in the background, so they are awaited. */
+  private static void checkMetricsAndHealth(RunningSandbox sandbox, long blockNumber) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<String> health = http.send(HttpRequest.newBuilder(sandbox.url.resolve("/health")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, health.statusCode());
+    assertTrue(health.body().contains("\"ready\":true"), health.body());
+    String expectedBlocks = "obsidian_blocks_latest " + blockNumber + ".0\n";
+    String expectedTxs = "obsidian_txs_mined " + TXS + ".0\n";
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    String metrics = "";
+    while (System.nanoTime() < deadline && !(metrics.contains(expectedBlocks) && metrics.contains(expectedTxs))) {
+      Thread.sleep(200);
+      metrics = http.send(HttpRequest.newBuilder(sandbox.url.resolve("/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    }
+    assertTrue(metrics.contains(expectedBlocks) && metrics.contains(expectedTxs), metrics);
+    assertTrue(metrics.contains("obsidian_mempool_txs 0.0\n"), metrics);
+    assertTrue(metrics.contains("obsidian_rpc_requests_seconds_count{method=\"node_sendTx\",outcome=\"ok\"} " + TXS + "\n"),
+        metrics);
+    assertTrue(metrics.contains("method=\"node_sendTx\",outcome=\"tx_rejected\""), metrics);
+  }
+
+  private void checkASecondSandboxIsRefused(RunningSandbox running) {
+    CliRun sameDir = CliRun.run(Map.of(), "sandbox", "--data-dir", dataDir.toString(), "--port", "0");
+    assertEquals(ObsidianCli.EXIT_USAGE, sameDir.exitCode(), sameDir.err());
+    assertTrue(sameDir.err().contains("is in use by another running node"), sameDir.err());
+    int port = running.url.getPort();
+    CliRun samePort = CliRun.run(Map.of(), "sandbox", "--data-dir", dataDir.resolve("other").toString(),
+        "--port", Integer.toString(port));
+    assertEquals(ObsidianCli.EXIT_USAGE, samePort.exitCode(), samePort.err());
+    assertTrue(samePort.err().contains("cannot listen on 127.0.0.1:" + port), samePort.err());
   }
 
   private static Fr hashUp(Fr leaf, long index, List<Fr> path) {

@@ -1,5 +1,6 @@
 package dev.obsidian.node.cli.crypto;
 
+import dev.obsidian.node.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

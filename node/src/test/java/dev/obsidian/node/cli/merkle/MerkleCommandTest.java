@@ -3,10 +3,8 @@ package dev.obsidian.node.cli.merkle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.obsidian.node.cli.CliRun;
 import dev.obsidian.node.cli.ObsidianCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,17 +13,10 @@ import org.junit.jupiter.api.Test;
  */
 class MerkleCommandTest {
 
-  record Run(int exitCode, String out, String err) {}
-
-  static Run run(String... args) {
-    var commandLine = ObsidianCli.newCommandLine(Map.of());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode = commandLine.execute(args);
-    return new Run(exitCode, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
+
 
   @Test
   void emptyRoot() {
@@ -40,7 +31,7 @@ class MerkleCommandTest {
   @Test
   void appendRoot() {
     // merkle.json append: height 42 with 3 leaves
-    Run run = run("merkle", "append-root", "--height", "42",
+    CliRun run = run("merkle", "append-root", "--height", "42",
         "0x0579239a6a32ee472cee2ef9b758b23533e99bdf7494b6a3efe0351b9787aa1f",
         "0x0428fac87e8d952c0cbd2f50f363db4fec98bae21f23d42e32726674ac4d74ff",
         "0x1faa2c1d7b2361fdb0ca880450924da4eca00aab9028b1232d1d77ee386d22d7");
@@ -65,7 +56,7 @@ class MerkleCommandTest {
   @Test
   void nullifierInsertRoot() {
     // nullifier-batch.json case "three nullifiers"
-    Run run = run("merkle", "nullifier-insert-root",
+    CliRun run = run("merkle", "nullifier-insert-root",
         "0x12ebdcb3e776c8e835cd2980c9715d737c096449e89410646d9b842f87fbdeeb",
         "0x2518222b56329948f7ff715397280ce2042c04fa543e64493799dba28fdd83c1",
         "0x0a3a2a5764742b8be22e0def2647d5b4e87e2b860eb210498b25bbb5db67cd95");
@@ -90,7 +81,7 @@ class MerkleCommandTest {
     expectUsageError(run("bench", "merkle", "--warmup-seconds", "-1"), "--warmup-seconds");
   }
 
-  private static void expectUsageError(Run run, String mention) {
+  private static void expectUsageError(CliRun run, String mention) {
     assertEquals(ObsidianCli.EXIT_USAGE, run.exitCode(), run.err());
     assertEquals("", run.out());
     assertTrue(run.err().contains(mention), run.err());
