@@ -54,7 +54,7 @@ class SandboxIT {
     JsonNode latestBlock;
     Chain chain;
     try (RunningSandbox sandbox = RunningSandbox.start(dataDir)) {
-      assertTrue(sandbox.output.startsWith("L1 not connected yet"), sandbox.output);
+      assertTrue(sandbox.output.startsWith("not yet a full sandbox: "), sandbox.output);
       assertEquals(2, sandbox.output.lines().count(), sandbox.output);
       RpcClient rpc = sandbox.client();
       for (int i = 0; i < TXS; i++) {
