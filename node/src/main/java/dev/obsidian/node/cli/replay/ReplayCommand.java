@@ -5,9 +5,9 @@ import dev.obsidian.actors.replay.BlockReplayer;
 import dev.obsidian.actors.replay.ReplaySource;
 import dev.obsidian.node.cli.UserInputException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,12 +28,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data-dir", required = true, paramLabel = "D", description = "The node's data dir.")
-  Path dataDir;
-
-  @Option(names = "--store-dir", paramLabel = "S",
-      description = "The node's Merkle store (default D/merkle, obsidian.merkle.store-path).")
-  Path storeDir;
+  @Mixin DataDirOptions files;
 
   @Option(names = "--block", required = true, paramLabel = "N", description = "The block to re-execute (1 or more).")
   long block;
@@ -50,7 +45,7 @@ public final class ReplayCommand implements Callable<Integer> {
       throw new UserInputException("--block must be 1 or more (block 0 is genesis, which has no txs), got " + block);
     }
     BlockReplay replay;
-    try (ReplaySource source = Sources.open(dataDir, storeDir)) {
+    try (ReplaySource source = files.open()) {
       replay = new BlockReplayer(source).replay(block);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage(), e);

@@ -8,10 +8,10 @@ import dev.obsidian.crypto.protocol.ProtocolHashes;
 import dev.obsidian.merkle.TreeId;
 import dev.obsidian.node.cli.UserInputException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,12 +28,7 @@ import picocli.CommandLine.Spec;
 public final class StateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data-dir", required = true, paramLabel = "D", description = "The node's data dir.")
-  Path dataDir;
-
-  @Option(names = "--store-dir", paramLabel = "S",
-      description = "The node's Merkle store (default D/merkle, obsidian.merkle.store-path).")
-  Path storeDir;
+  @Mixin DataDirOptions files;
 
   @Option(names = "--block", required = true, paramLabel = "N", description = "The block (0 is genesis).")
   long block;
@@ -55,7 +50,7 @@ public final class StateCommand implements Callable<Integer> {
   public Integer call() {
     StateQuery query = query();
     String result;
-    try (ReplaySource source = Sources.open(dataDir, storeDir)) {
+    try (ReplaySource source = files.open()) {
       result = new BlockReplayer(source).readAt(block, read -> query.run(read, json));
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage(), e);
