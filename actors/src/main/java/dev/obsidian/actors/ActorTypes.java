@@ -85,7 +85,9 @@ public final class ActorTypes implements TypeRegistrar {
         .register(1072, Mempool.TxsRestored.class, 1)
         .register(1073, Mempool.PendingTx.class, 1)
         .register(1074, Mempool.DroppedTx.class, 1)
-        .register(1075, Mempool.State.class, 1);
+        .register(1075, Mempool.State.class, 1)
+        .register(1076, Mempool.Evict.class, 1)
+        .register(1077, Mempool.Reconcile.class, 1);
   }
 
   private static void registerSequencer(TypeRegistry.Builder types) {

@@ -1,6 +1,8 @@
 package dev.obsidian.actors;
 
+import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.field.Fr;
+import java.util.Optional;
 
 /**
  * What the mempool needs to know about the committed chain to admit a tx. Read-only and thread-safe; backed by the
@@ -17,4 +19,7 @@ public interface ChainView {
 
   /** Whether the nullifier is in the committed nullifier tree. */
   boolean nullifierExists(Fr nullifier);
+
+  /** The block that included this tx, if the committed chain has it. */
+  Optional<Long> inclusionBlock(TxHash txHash);
 }

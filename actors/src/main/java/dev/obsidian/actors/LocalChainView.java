@@ -1,9 +1,11 @@
 package dev.obsidian.actors;
 
+import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.merkle.TreeId;
 import dev.obsidian.merkle.WorldStateSnapshot;
 import dev.obsidian.merkle.WorldStateStore;
+import java.util.Optional;
 
 /** {@link ChainView} over this node's world-state store and block index. */
 public final class LocalChainView implements ChainView {
@@ -35,5 +37,10 @@ public final class LocalChainView implements ChainView {
     try (WorldStateSnapshot snapshot = store.snapshot(store.latestBlock())) {
       return snapshot.membershipWitness(TreeId.NULLIFIER, nullifier).isPresent();
     }
+  }
+
+  @Override
+  public Optional<Long> inclusionBlock(TxHash txHash) {
+    return index.txEffect(txHash).map(IndexedTxEffect::blockNumber);
   }
 }

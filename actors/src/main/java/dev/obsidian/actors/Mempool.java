@@ -18,12 +18,15 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * Pending transactions: admits them after edge validation, orders them by priority fee, evicts the cheapest when full
@@ -70,6 +73,15 @@ public final class Mempool
   public record GetReceipt(TxHash txHash, ActorRef<TxReceipt> replyTo) implements Command {}
 
   public record GetPendingCount(ActorRef<Integer> replyTo) implements Command {}
+
+  /** Drops txs the trees refused while building a block: they can never be included. */
+  public record Evict(long blockNumber, List<TxHash> txHashes, String reason) implements Command {}
+
+  /**
+   * Forgets pending txs the committed chain already holds. Sent to itself after recovery: the sequencer tells the
+   * mempool about an included block without waiting, so a crash can leave a mined tx journaled as pending.
+   */
+  record Reconcile() implements Command {}
 
   // ---- events ---------------------------------------------------------------------------------------------------
 
@@ -156,19 +168,31 @@ public final class Mempool
   private final ChainView chain;
   private final TxProofVerifier verifier;
 
+  private final ActorRef<Command> self;
+
   public static Behavior<Command> create(Settings settings, ChainView chain, TxProofVerifier verifier) {
-    return new Mempool(PERSISTENCE_ID, settings, chain, verifier);
+    return create(PERSISTENCE_ID, settings, chain, verifier);
   }
 
   static Behavior<Command> create(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier) {
-    return new Mempool(id, settings, chain, verifier);
+    return Behaviors.setup(context -> new Mempool(id, settings, chain, verifier, context.getSelf()));
   }
 
-  private Mempool(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier) {
+  private Mempool(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier, ActorRef<Command> self) {
     super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
     this.settings = settings;
     this.chain = chain;
     this.verifier = verifier;
+    this.self = self;
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), state -> {
+      if (!state.pending().isEmpty()) {
+        self.tell(new Reconcile());
+      }
+    }).build();
   }
 
   @Override
@@ -189,6 +213,11 @@ public final class Mempool
         .onCommand(SelectTxs.class, this::onSelect)
         .onCommand(MarkIncluded.class, this::onMarkIncluded)
         .onCommand(Restore.class, this::onRestore)
+        .onCommand(Evict.class, this::onEvict)
+        .onCommand(Reconcile.class, (state, c) -> {
+          List<Event> included = alreadyIncluded(state);
+          return included.isEmpty() ? Effect().noReply() : Effect().persist(included).thenNoReply();
+        })
         .onCommand(GetTxs.class, (state, c) -> Effect().reply(c.replyTo(), new Selection(c.txHashes().stream()
             .map(state.pending()::get).filter(p -> p != null).map(PendingTx::tx).toList())))
         .onCommand(GetReceipt.class, (state, c) -> Effect().reply(c.replyTo(), receipt(state, c.txHash())))
@@ -216,20 +245,41 @@ public final class Mempool
   }
 
   private ReplyEffect<Event, State> onSelect(State state, SelectTxs command) {
-    List<Event> expired = new ArrayList<>();
+    List<Event> removed = new ArrayList<>();
     List<Tx> selected = new ArrayList<>();
     for (PendingTx p : state.byPriority()) {
       if (p.tx().expiration().isExpiredAt(command.blockNumber(), command.timestampSeconds())) {
-        expired.add(new TxEvicted(p.txHash(), "expired before block " + command.blockNumber() + " at timestamp "
+        removed.add(new TxEvicted(p.txHash(), "expired before block " + command.blockNumber() + " at timestamp "
             + command.timestampSeconds()));
-      } else if (selected.size() < command.maxTxs()) {
+      } else if (selected.size() < command.maxTxs() && chain.inclusionBlock(p.txHash()).isEmpty()) {
         selected.add(p.tx());
       }
     }
+    List<Event> included = alreadyIncluded(state);
+    removed.addAll(included);
     Selection selection = new Selection(selected);
-    return expired.isEmpty()
+    return removed.isEmpty()
         ? Effect().reply(command.replyTo(), selection)
-        : Effect().persist(expired).thenReply(command.replyTo(), s -> selection);
+        : Effect().persist(removed).thenReply(command.replyTo(), s -> selection);
+  }
+
+  /** One TxsIncluded per block for the pending txs the chain already holds, in block then hash order. */
+  private List<Event> alreadyIncluded(State state) {
+    SortedMap<Long, List<TxHash>> byBlock = new TreeMap<>();
+    for (TxHash hash : state.pending().keySet()) {
+      chain.inclusionBlock(hash).ifPresent(block -> byBlock.computeIfAbsent(block, b -> new ArrayList<>()).add(hash));
+    }
+    List<Event> events = new ArrayList<>(byBlock.size());
+    byBlock.forEach((block, hashes) -> events.add(new TxsIncluded(block, hashes)));
+    return events;
+  }
+
+  private ReplyEffect<Event, State> onEvict(State state, Evict command) {
+    List<Event> evicted = command.txHashes().stream().filter(state.pending()::containsKey)
+        .<Event>map(hash -> new TxEvicted(hash, "refused while building block " + command.blockNumber() + ": "
+            + command.reason()))
+        .toList();
+    return evicted.isEmpty() ? Effect().noReply() : Effect().persist(evicted).thenNoReply();
   }
 
   private ReplyEffect<Event, State> onMarkIncluded(State state, MarkIncluded command) {

@@ -292,8 +292,11 @@ public final class Sequencer
     if (state.phase() != SlotPhase.BUILDING || state.block().isPresent() || block.number() != state.lastBlockNumber() + 1) {
       return Effect().noReply();
     }
-    candidate.built().skipped().forEach(s -> context.getLog().warn("tx {} left out of block {}: {}", s.txHash(),
-        block.number(), s.reason()));
+    candidate.built().skipped().forEach(s -> {
+      context.getLog().warn("tx {} left out of block {}: {}", s.txHash(), block.number(), s.reason());
+      // the trees' refusal is final (a nullifier or leaf already there): the tx can never be included
+      peers.mempool().tell(new Mempool.Evict(block.number(), List.of(s.txHash()), s.reason()));
+    });
     if (block.txEffects().isEmpty() && !settings.buildEmptyBlocks()) {
       return Effect().persist(new BlockRolledBack(block.number(), "every selected tx was refused by the trees"))
           .thenNoReply();

@@ -1,13 +1,18 @@
 package dev.obsidian.actors;
 
+import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.Constants;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
-/** A chain view for unit tests: genesis anchor known, nullifiers added by hand. */
+/** A chain view for unit tests: genesis anchor known, nullifiers and included txs added by hand. */
 final class FakeChain implements ChainView {
   final Set<Fr> nullifiers = new ConcurrentSkipListSet<>();
+  final Map<TxHash, Long> included = new ConcurrentHashMap<>();
   volatile long latestBlock;
   volatile long latestTimestamp;
 
@@ -29,5 +34,10 @@ final class FakeChain implements ChainView {
   @Override
   public boolean nullifierExists(Fr nullifier) {
     return nullifiers.contains(nullifier);
+  }
+
+  @Override
+  public Optional<Long> inclusionBlock(TxHash txHash) {
+    return Optional.ofNullable(included.get(txHash));
   }
 }

@@ -163,4 +163,44 @@ class MempoolTest {
     TxHash unknown = new TxHash(Fr.of(77));
     assertEquals(TxStatus.UNKNOWN, mempool.<TxReceipt>runCommand(r -> new Mempool.GetReceipt(unknown, r)).reply().status());
   }
+
+  @Test
+  void txsTheChainAlreadyHoldsAreNeverSelectedAndLeaveAsIncluded() {
+    Tx mined = tx(9);
+    Tx waiting = tx(2);
+    submit(mined);
+    submit(waiting);
+    chain.included.put(mined.hash(), 4L);
+    var result = mempool.<Mempool.Selection>runCommand(r -> new Mempool.SelectTxs(5, 5, 100, r));
+    assertEquals(List.of(waiting), result.reply().txs());
+    assertEquals(List.of(new Mempool.TxsIncluded(4, List.of(mined.hash()))), result.events());
+  }
+
+  @Test
+  void aMinedTxLeftPendingByACrashIsForgottenRightAfterRecovery() {
+    // the sequencer's MarkIncluded is fire-and-forget: a crash can leave a mined tx journaled as pending
+    Tx mined = tx(3);
+    Tx waiting = tx(4);
+    submit(mined);
+    submit(waiting);
+    chain.included.put(mined.hash(), 1L);
+    mempool.restart();
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (mempool.<Integer>runCommand(Mempool.GetPendingCount::new).reply() != 1) {
+      assertTrue(System.nanoTime() < deadline, "the mined tx is still pending after recovery");
+      Thread.onSpinWait();
+    }
+    assertEquals(List.of(waiting.hash()), List.copyOf(mempool.getState().pending().keySet()));
+  }
+
+  @Test
+  void txsRefusedByTheTreesAreDroppedWithTheReason() {
+    Tx refused = tx(3);
+    submit(refused);
+    var result = mempool.runCommand(new Mempool.Evict(2, List.of(refused.hash(), new TxHash(Fr.of(5))), "nullifier exists"));
+    assertEquals(List.of(new Mempool.TxEvicted(refused.hash(), "refused while building block 2: nullifier exists")),
+        result.events());
+    TxReceipt receipt = mempool.<TxReceipt>runCommand(r -> new Mempool.GetReceipt(refused.hash(), r)).reply();
+    assertEquals(TxStatus.DROPPED, receipt.status());
+  }
 }
