@@ -83,8 +83,8 @@ public final class CircuitBuilder {
     if (b.isConstant()) {
       return a.times(b.constantPart());
     }
-    Value left = affine(a);
-    Value right = affine(b);
+    Value left = factor(a);
+    Value right = factor(b);
     int result = newWitness();
     emitProduct(left, right, Value.witness(result).negate());
     return Value.witness(result);
@@ -117,7 +117,7 @@ public final class CircuitBuilder {
       assertEqual(mul(a, b), c);
       return;
     }
-    emitProduct(affine(a), affine(b), c.negate());
+    emitProduct(factor(a), factor(b), c.negate());
   }
 
   public void assertBoolean(Value a) {
@@ -169,7 +169,7 @@ public final class CircuitBuilder {
     if (a.isConstant()) {
       return a.constantPart().isZero() ? Value.ONE : Value.ZERO;
     }
-    Value x = affine(a);
+    Value x = factor(a);
     Value inverse = hint(Oracles.INVERT_OR_ZERO, List.of(x), 1)[0];
     Value product = mul(x, inverse);
     Value result = Value.ONE.minus(product);
@@ -278,8 +278,11 @@ public final class CircuitBuilder {
     emit(new Opcode.AssertZero(new Expression(Optional.of(product), terms, linear.constantPart()), location()));
   }
 
-  /** a itself when it is c·w + k, else a new witness equal to it. */
-  private Value affine(Value a) {
+  /**
+   * a itself when it is {@code c·w + k} (usable as a factor of a product as it is), else a new witness equal to it:
+   * call it once on a value about to be multiplied several times.
+   */
+  public Value factor(Value a) {
     return a.isAffineInOneWitness() ? a : materialize(a);
   }
 
