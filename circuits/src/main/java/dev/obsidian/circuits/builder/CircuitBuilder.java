@@ -308,21 +308,20 @@ public final class CircuitBuilder {
     return interned.computeIfAbsent(text, key -> key);
   }
 
-  /** The first frame outside the builder and, if that one is in a gadget, the first frame outside the gadgets. */
+  /**
+   * The first frame outside the builder and, while frames are in gadgets, their callers up to the first frame
+   * outside the gadgets (at most four frames): "Gadget.check(..) < Gadget.insert(..) < Rollup.build(..)".
+   */
   private static String describe(List<StackWalker.StackFrame> frames) {
     if (frames.isEmpty()) {
       return "?";
     }
-    StackWalker.StackFrame first = frames.get(0);
-    String text = frame(first);
-    if (first.getClassName().startsWith(GADGETS_PACKAGE)) {
-      for (StackWalker.StackFrame frame : frames) {
-        if (!frame.getClassName().startsWith(GADGETS_PACKAGE)) {
-          return text + " < " + frame(frame);
-        }
-      }
+    StringBuilder text = new StringBuilder(frame(frames.get(0)));
+    for (int i = 1; i < Math.min(frames.size(), 4) && frames.get(i - 1).getClassName().startsWith(GADGETS_PACKAGE);
+        i++) {
+      text.append(" < ").append(frame(frames.get(i)));
     }
-    return text;
+    return text.toString();
   }
 
   private static String frame(StackWalker.StackFrame frame) {
