@@ -38,6 +38,15 @@ public final class Interpreter {
     return values;
   }
 
+  /** The values of the circuit's outputs in a solved witness, by name, in io order. */
+  public static Map<String, Fr> outputs(Circuit circuit, Fr[] values) {
+    Map<String, Fr> outputs = new java.util.LinkedHashMap<>();
+    for (CircuitIo output : circuit.outputs()) {
+      outputs.put(output.name(), values[output.witness()]);
+    }
+    return outputs;
+  }
+
   /** The first opcode a complete assignment violates (hints are not re-run: they constrain nothing). */
   public static Optional<UnsatisfiedConstraintException> firstUnsatisfied(Circuit circuit, Fr[] values) {
     if (values.length != circuit.numWitnesses()) {
