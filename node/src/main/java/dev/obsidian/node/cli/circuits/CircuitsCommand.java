@@ -1,0 +1,22 @@
+package dev.obsidian.node.cli.circuits;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code obsidian circuits}: the named circuits of the proof system. */
+@Command(
+    name = "circuits",
+    description = "The proof system's named circuits (poseidon2-chain, merkle-membership, base-rollup-N).",
+    subcommands = {CircuitsInfoCommand.class})
+public final class CircuitsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+}

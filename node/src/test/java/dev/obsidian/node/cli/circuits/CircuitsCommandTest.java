@@ -1,0 +1,38 @@
+package dev.obsidian.node.cli.circuits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.obsidian.node.cli.CliRun;
+import dev.obsidian.node.cli.ObsidianCli;
+import org.junit.jupiter.api.Test;
+
+class CircuitsCommandTest {
+  @Test
+  void poseidon2ChainCostsOnePermutationPerLinkPlusTheOutputCopy() {
+    // 88 S-boxes of 4 constraints each per permutation (see Poseidon2Gadget), one more for the public output; the
+    // first link's first full round needs no copies (its state is c·start + k), saving 4
+    CliRun run = CliRun.of("circuits", "info", "poseidon2-chain", "--n", "3", "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("\"constraints\":" + (3 * 352 - 4 + 1)), run.out());
+    assertTrue(run.out().contains("\"publicInputs\":2"), run.out());
+  }
+
+  @Test
+  void merkleMembershipPrintsItsCounts() {
+    CliRun run = CliRun.of("circuits", "info", "merkle-membership");
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("circuit        merkle-membership"), run.out());
+    assertTrue(run.out().contains("public inputs  2"), run.out());
+  }
+
+  @Test
+  void anUnknownNameIsAUsageErrorListingTheNames() {
+    CliRun run = CliRun.of("circuits", "info", "base-rollup-3");
+    assertEquals(ObsidianCli.EXIT_USAGE, run.exitCode());
+    assertTrue(run.err().contains("base-rollup-3") && run.err().contains("base-rollup-8"), run.err());
+    CliRun sized = CliRun.of("circuits", "info", "merkle-membership", "--n", "2");
+    assertEquals(ObsidianCli.EXIT_USAGE, sized.exitCode());
+    assertTrue(sized.err().contains("takes no size"), sized.err());
+  }
+}
