@@ -124,6 +124,58 @@ public final class Value {
     return times(Fr.of(factor));
   }
 
+  /**
+   * Σ coefficients[i]·values[i] in one pass (sorting the terms once), for sums of many values where repeated
+   * {@link #plus} would be quadratic.
+   */
+  public static Value linearCombination(Value[] values, Fr[] coefficients) {
+    if (values.length != coefficients.length) {
+      throw new IllegalArgumentException(values.length + " values but " + coefficients.length + " coefficients");
+    }
+    int total = 0;
+    for (Value value : values) {
+      total += value.witnesses.length;
+    }
+    long[] keys = new long[total];
+    Fr[] scaled = new Fr[total];
+    Fr constant = Fr.ZERO;
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (coefficients[i].isZero()) {
+        continue;
+      }
+      Value value = values[i];
+      constant = constant.add(value.constant.mul(coefficients[i]));
+      for (int t = 0; t < value.witnesses.length; t++) {
+        keys[n] = ((long) value.witnesses[t] << 32) | n;
+        scaled[n++] = value.coefficients[t].mul(coefficients[i]);
+      }
+    }
+    keys = Arrays.copyOf(keys, n);
+    Arrays.sort(keys);
+    int[] outWitnesses = new int[n];
+    Fr[] outCoefficients = new Fr[n];
+    int m = 0;
+    for (int k = 0; k < n; k++) {
+      int witness = (int) (keys[k] >>> 32);
+      Fr coefficient = scaled[(int) keys[k]];
+      if (m > 0 && outWitnesses[m - 1] == witness) {
+        outCoefficients[m - 1] = outCoefficients[m - 1].add(coefficient);
+      } else {
+        outWitnesses[m] = witness;
+        outCoefficients[m++] = coefficient;
+      }
+    }
+    int kept = 0;
+    for (int k = 0; k < m; k++) {
+      if (!outCoefficients[k].isZero()) {
+        outWitnesses[kept] = outWitnesses[k];
+        outCoefficients[kept++] = outCoefficients[k];
+      }
+    }
+    return new Value(Arrays.copyOf(outWitnesses, kept), Arrays.copyOf(outCoefficients, kept), constant);
+  }
+
   /** Σ values[i]·2^i: the number whose little-endian bits are {@code bits}. */
   public static Value fromBits(Value[] bits) {
     Value sum = ZERO;

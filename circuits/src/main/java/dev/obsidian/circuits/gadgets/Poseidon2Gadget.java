@@ -28,10 +28,7 @@ public final class Poseidon2Gadget {
     for (int round = 0; round < half; round++) {
       state = fullRound(builder, state, Poseidon2Parameters.fullRoundConstants(round));
     }
-    for (int round = 0; round < Poseidon2Parameters.PARTIAL_ROUNDS; round++) {
-      state[0] = sbox(builder, state[0].plus(Poseidon2Parameters.partialRoundConstant(round)));
-      state = internalLayer(state);
-    }
+    state = partialRounds(builder, state);
     for (int round = half; round < Poseidon2Parameters.FULL_ROUNDS; round++) {
       state = fullRound(builder, state, Poseidon2Parameters.fullRoundConstants(round));
     }
@@ -92,13 +89,23 @@ public final class Poseidon2Gadget {
     };
   }
 
-  /** x_i -> (mu_i - 1)·x_i + Σx. */
-  private static Value[] internalLayer(Value[] s) {
-    Value sum = s[0].plus(s[1]).plus(s[2]).plus(s[3]);
-    List<Fr> diagonal = Poseidon2Parameters.internalDiagonalMinusOne();
+  /**
+   * The 56 partial rounds. Between S-boxes everything is linear, so each S-box input and the final state are fixed
+   * combinations of the 4 input elements, the earlier S-box outputs and 1 ({@link PartialRoundForms}): building
+   * each one directly keeps circuit construction linear in the number of terms instead of quadratic.
+   */
+  private static Value[] partialRounds(CircuitBuilder builder, Value[] input) {
+    int rounds = Poseidon2Parameters.PARTIAL_ROUNDS;
+    Value[] basis = new Value[WIDTH + rounds + 1];
+    System.arraycopy(input, 0, basis, 0, WIDTH);
+    java.util.Arrays.fill(basis, WIDTH, basis.length, Value.ZERO);
+    basis[basis.length - 1] = Value.ONE;
+    for (int round = 0; round < rounds; round++) {
+      basis[WIDTH + round] = sbox(builder, Value.linearCombination(basis, PartialRoundForms.SBOX_INPUTS[round]));
+    }
     Value[] out = new Value[WIDTH];
     for (int i = 0; i < WIDTH; i++) {
-      out[i] = s[i].times(diagonal.get(i)).plus(sum);
+      out[i] = Value.linearCombination(basis, PartialRoundForms.OUTPUTS[i]);
     }
     return out;
   }
