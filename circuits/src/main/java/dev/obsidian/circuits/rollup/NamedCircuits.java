@@ -30,6 +30,16 @@ public final class NamedCircuits {
 
   private NamedCircuits() {}
 
+  /** The smallest base rollup capacity that holds the tx's effects (what the sequencer picks). */
+  public static int smallestBaseRollupCapacity(TxTreeEffects effects) {
+    for (int capacity : BASE_ROLLUP_CAPACITIES) {
+      if (effects.largestCount() <= capacity) {
+        return capacity;
+      }
+    }
+    throw new IllegalArgumentException("no base rollup variant holds " + effects.largestCount() + " effects");
+  }
+
   public static List<String> names() {
     return Stream.concat(Stream.of(POSEIDON2_CHAIN, MERKLE_MEMBERSHIP),
         BASE_ROLLUP_CAPACITIES.stream().map(BaseRollupCircuit::name)).toList();

@@ -33,7 +33,7 @@ class BaseRollupTest {
   private static final int CAPACITY = 2;
   private static final Circuit CIRCUIT = BaseRollupCircuit.build(CAPACITY);
 
-  @Property(tries = 3)
+  @Property(tries = 2)
   void endSnapshotsAndCommitmentMatchTheNativeTrees(@ForAll long seed) {
     Random random = new Random(seed);
     try (WorldStateFork fork = WorldStateFork.inMemoryGenesis();
