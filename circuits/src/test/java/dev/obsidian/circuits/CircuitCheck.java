@@ -25,6 +25,11 @@ public final class CircuitCheck {
     assertEquals(R1csCompiler.wireCount(circuit), compiled.r1cs().numWires());
     Fr[] wires = compiled.assignment(witness);
     assertEquals(Optional.empty(), compiled.r1cs().firstUnsatisfied(wires));
+    for (int w = 0; w < witness.length; w++) {
+      if (compiled.wireOfWitness()[w] < 0) {
+        assertEquals(witness[w], compiled.substitutes()[w].evaluate(wires), "substitute of witness " + w);
+      }
+    }
     for (int wire = 1; wire <= compiled.r1cs().numPublic(); wire++) {
       Fr[] tampered = wires.clone();
       tampered[wire] = tampered[wire].add(Fr.ONE);

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Barretenberg's Poseidon2 (t = 4) in a circuit, bit-exact with {@code dev.obsidian.crypto.hash.Poseidon2} and using
  * its constants ({@link Poseidon2Parameters}). Linear layers are free; each S-box x^5 costs 3 products plus 1
- * constraint to hold its input in one witness: 4 per S-box, 88 S-boxes per permutation.
+ * assert-zero holding its input in one witness, which the R1CS compiler substitutes away: 88 S-boxes, 264 R1CS
+ * constraints per permutation.
  */
 public final class Poseidon2Gadget {
   private static final int WIDTH = Poseidon2Parameters.WIDTH;

@@ -1,16 +1,18 @@
 package dev.obsidian.circuits.ir;
 
+import dev.obsidian.circuits.r1cs.LinearCombination;
 import dev.obsidian.circuits.r1cs.R1cs;
 import dev.obsidian.crypto.field.Fr;
 import java.math.BigInteger;
 import java.util.List;
 
 /**
- * A circuit compiled to R1CS, with the maps between the two: the wire of each witness, the opcode each constraint
- * came from (for error reports) and the bit wires range checks expand into.
+ * A circuit compiled to R1CS, with the maps between the two: the wire of each witness (-1 for a witness substituted
+ * by a combination of wires, {@code substitutes[w]}), the opcode each constraint came from (for error reports) and
+ * the bit wires range checks expand into.
  */
 public record CompiledCircuit(Circuit circuit, R1cs r1cs, int[] wireOfWitness, int[] opcodeOfConstraint,
-    List<BitExpansion> bitExpansions) {
+    List<BitExpansion> bitExpansions, LinearCombination[] substitutes) {
 
   /** The range-checked witness's bits, least significant first, sit on wires firstWire..firstWire+bits-1. */
   public record BitExpansion(int witness, int bits, int firstWire) {}
@@ -28,7 +30,9 @@ public record CompiledCircuit(Circuit circuit, R1cs r1cs, int[] wireOfWitness, i
     Fr[] wires = new Fr[r1cs.numWires()];
     wires[0] = Fr.ONE;
     for (int w = 0; w < witness.length; w++) {
-      wires[wireOfWitness[w]] = witness[w];
+      if (wireOfWitness[w] >= 0) {
+        wires[wireOfWitness[w]] = witness[w];
+      }
     }
     for (BitExpansion expansion : bitExpansions) {
       BigInteger value = witness[expansion.witness()].toBigInteger();
