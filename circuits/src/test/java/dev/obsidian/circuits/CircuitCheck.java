@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.obsidian.circuits.ir.Circuit;
+import dev.obsidian.circuits.ir.CircuitFormat;
 import dev.obsidian.circuits.ir.CompiledCircuit;
 import dev.obsidian.circuits.ir.Interpreter;
 import dev.obsidian.circuits.ir.Oracles;
@@ -16,8 +17,12 @@ import java.util.Optional;
 public final class CircuitCheck {
   private CircuitCheck() {}
 
-  /** The solved witness, after checking it satisfies the IR and the R1CS, and that a tampered output does not. */
+  /**
+   * The solved witness, after checking it satisfies the IR and the R1CS, that a tampered public wire does not, and
+   * that the circuit survives its artifact encoding.
+   */
   public static Fr[] solveAndCheck(Circuit circuit, Map<String, Fr> inputs, Oracles oracles) {
+    assertEquals(circuit, CircuitFormat.read(CircuitFormat.write(circuit)));
     Fr[] witness = Interpreter.solve(circuit, inputs, oracles);
     assertEquals(Optional.empty(), Interpreter.firstUnsatisfied(circuit, witness));
     CompiledCircuit compiled = R1csCompiler.compile(circuit);
