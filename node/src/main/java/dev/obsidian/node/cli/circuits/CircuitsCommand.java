@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "circuits",
     description = "The proof system's named circuits (poseidon2-chain, merkle-membership, base-rollup-N).",
-    subcommands = {CircuitsInfoCommand.class})
+    subcommands = {CircuitsInfoCommand.class, CircuitsArtifactCommand.class})
 public final class CircuitsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -26,6 +26,20 @@ class CircuitsCommandTest {
   }
 
   @Test
+  void writesAnArtifactThatReadsBackAsTheSameCircuit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("chain.obsc");
+    CliRun run = CliRun.of("circuits", "artifact", "poseidon2-chain", "--n", "2", "--out", file.toString());
+    assertEquals(0, run.exitCode(), run.err());
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
+    dev.obsidian.circuits.ir.Circuit circuit = dev.obsidian.circuits.ir.CircuitFormat.read(bytes);
+    assertEquals(dev.obsidian.circuits.rollup.NamedCircuits.build("poseidon2-chain", java.util.OptionalInt.of(2),
+        true).opcodes().size(), circuit.opcodes().size());
+    assertTrue(run.out().contains(bytes.length + " bytes, sha256 "), run.out());
+    assertTrue(circuit.opcodes().get(0).location().contains("Poseidon2Gadget"), circuit.opcodes().get(0).location());
+  }
+
+  @Test
   void anUnknownNameIsAUsageErrorListingTheNames() {
     CliRun run = CliRun.of("circuits", "info", "base-rollup-3");
     assertEquals(ObsidianCli.EXIT_USAGE, run.exitCode());
