@@ -55,6 +55,38 @@ class BaseRollupTest {
   }
 
   @Test
+  void theCapacity8VariantGivesTheSameRootsAsTheNativeTrees() {
+    Circuit circuit = BaseRollupCircuit.build(8, false);
+    Random random = new Random(8);
+    try (WorldStateFork fork = WorldStateFork.inMemoryGenesis();
+        WorldStateFork reference = WorldStateFork.inMemoryGenesis()) {
+      List<Fr> slots = new ArrayList<>();
+      for (int tx = 0; tx < 2; tx++) {
+        List<TxTreeEffects.PublicWrite> writes = new ArrayList<>();
+        for (int k = 0; k < 3 + tx; k++) {
+          Fr slot = tx == 1 && k == 0 ? slots.get(0) : randomFr(random); // tx 1 updates a slot of tx 0
+          slots.add(slot);
+          writes.add(new TxTreeEffects.PublicWrite(slot, randomFr(random)));
+        }
+        List<Fr> nullifiers = new ArrayList<>();
+        for (int i = 0; i < 5 + 3 * tx; i++) {
+          nullifiers.add(randomFr(random));
+        }
+        TxTreeEffects effects = new TxTreeEffects(List.of(randomFr(random), randomFr(random), randomFr(random)),
+            nullifiers, writes);
+        Map<String, Fr> inputs = BaseRollupWitness.apply(fork, effects, 8);
+        applyLikeBlockBuilder(reference, effects);
+        Map<String, Fr> outputs = Interpreter.outputs(circuit, Interpreter.solve(circuit, inputs,
+            Oracles.standard()));
+        assertSnapshot(outputs, "end.noteHash", reference.treeInfo(TreeId.NOTE_HASH));
+        assertSnapshot(outputs, "end.nullifier", reference.treeInfo(TreeId.NULLIFIER));
+        assertSnapshot(outputs, "end.publicData", reference.treeInfo(TreeId.PUBLIC_DATA));
+        assertEquals(effects.commitment(), outputs.get("effectsCommitment"));
+      }
+    }
+  }
+
+  @Test
   void refusesANullifierThatIsNotTheOneTheWitnessInserted() {
     try (WorldStateFork fork = WorldStateFork.inMemoryGenesis()) {
       TxTreeEffects effects = new TxTreeEffects(List.of(Fr.of(11)), List.of(Fr.of(1_000_003), Fr.of(999_999)),
