@@ -6,7 +6,8 @@ import java.math.BigInteger;
 import java.util.List;
 
 /**
- * The optimal ate pairing e: G1 × G2 → GT ⊂ Fq12* of BN254, with the final exponentiation to (p¹² - 1)/r, and
+ * The optimal ate pairing e: G1 × G2 → GT ⊂ Fq12* of BN254 (raised to a fixed power m coprime to r, see
+ * {@link #finalExponentiation}), and
  * products of pairings sharing one Miller loop accumulator and one final exponentiation (what verifiers need).
  *
  * <p>Facts used (BN254 parameters, as in EIP-197): curve parameter u = 4965661367192848881, Miller loop length
@@ -107,8 +108,41 @@ public final class Pairing {
     return new G2Point(q.x().conjugate().mul(Fq12.frobeniusGamma(2)), q.y().conjugate().mul(Fq12.frobeniusGamma(3)));
   }
 
-  /** f^((p¹² - 1)/r) = (f^((p⁶ - 1)(p² + 1)))^((p⁴ - p² + 1)/r). */
+  /**
+   * f^((p⁶ - 1)(p² + 1)·m·(p⁴ - p² + 1)/r) with m = 2u(6u² + 3u + 1): the easy part, then the hard part as the
+   * addition chain of Fuentes-Castañeda, Knapp and Rodríguez-Henríquez ("Faster hashing to G2", 2011) in u-powers
+   * and Frobenius maps. The extra factor m is coprime to r, so this is still a non-degenerate bilinear pairing, and
+   * it is the same value snarkjs (ffjavascript) computes, so our vk_alphabeta_12 matches theirs.
+   */
   static Fq12 finalExponentiation(Fq12 f) {
+    Fq12 easy = f.conjugate().mul(f.inverse());
+    Fq12 r = easy.frobenius(2).mul(easy);
+    Fq12 y0 = powNegU(r);
+    Fq12 y1 = y0.square();
+    Fq12 y2 = y1.square();
+    Fq12 y3 = y2.mul(y1);
+    Fq12 y4 = powNegU(y3);
+    Fq12 y5 = y4.square();
+    Fq12 y6 = powNegU(y5).conjugate();
+    y3 = y3.conjugate();
+    Fq12 y7 = y6.mul(y4);
+    Fq12 y8 = y7.mul(y3);
+    Fq12 y9 = y8.mul(y1);
+    Fq12 y10 = y8.mul(y4);
+    Fq12 y11 = y10.mul(r);
+    Fq12 y13 = y9.frobenius(1).mul(y11);
+    Fq12 y14 = y8.frobenius(2).mul(y13);
+    Fq12 y15 = r.conjugate().mul(y9).frobenius(3);
+    return y15.mul(y14);
+  }
+
+  /** f^(-u) for f in the cyclotomic subgroup, where inversion is conjugation. */
+  private static Fq12 powNegU(Fq12 f) {
+    return f.pow(U).conjugate();
+  }
+
+  /** The textbook hard part f^((p⁴ - p² + 1)/r) after the easy part: the plain reduced pairing (for tests). */
+  static Fq12 reducedPairingPower(Fq12 f) {
     Fq12 easy = f.conjugate().mul(f.inverse());
     easy = easy.frobenius(2).mul(easy);
     return easy.pow(HARD_EXPONENT);

@@ -41,6 +41,15 @@ class PairingTest {
   }
 
   @Test
+  void fastFinalExponentiationIsTheTextbookOneTimesTheFixedPowerM() {
+    Fq12 miller = Pairing.millerLoop(List.of(new Pairing.Pair(P.mul(Fr.of(77)), Q.mul(Fr.of(5)))));
+    BigInteger u = Pairing.U;
+    BigInteger m = BigInteger.TWO.multiply(u).multiply(
+        u.pow(2).multiply(BigInteger.valueOf(6)).add(u.multiply(BigInteger.valueOf(3))).add(BigInteger.ONE));
+    assertEquals(Pairing.reducedPairingPower(miller).pow(m), Pairing.finalExponentiation(miller));
+  }
+
+  @Test
   void productOfInversePairsIsOne() {
     Fr k = Fr.of(123456789);
     assertTrue(Pairing.productIsOne(List.of(
