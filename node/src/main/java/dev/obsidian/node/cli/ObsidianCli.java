@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       dev.obsidian.node.cli.crypto.KeysCommand.class,
       dev.obsidian.node.cli.merkle.MerkleCommand.class,
       BenchCommand.class,
+      dev.obsidian.node.cli.circuits.CircuitsCommand.class,
       dev.obsidian.node.cli.replay.ReplayCommand.class, dev.obsidian.node.cli.replay.StateCommand.class})
 public final class ObsidianCli implements Runnable {
 

@@ -1,0 +1,19 @@
+package dev.obsidian.node.cli.circuits;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code obsidian circuits}: the proof system's circuits, keys and snarkjs interoperability. */
+@Command(name = "circuits", description = "Circuits, Groth16 proofs and snarkjs interoperability.",
+    subcommands = {ExportCommand.class, ProveDemoCommand.class})
+public final class CircuitsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return 0;
+  }
+}
