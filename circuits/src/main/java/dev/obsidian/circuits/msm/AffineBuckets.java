@@ -7,7 +7,7 @@ import dev.obsidian.circuits.bn254.JacobianSlots;
  * One window's buckets kept in affine form, filled by batched affine additions: the additions scheduled in a batch
  * touch distinct buckets, and all their slope denominators are inverted together with Montgomery's trick (one
  * field inversion per batch), so an addition costs about 6 field products instead of the 11 of a mixed Jacobian
- * addition. A point whose bucket is already busy in the current batch waits for the next round.
+ * addition.
  */
 final class AffineBuckets {
   private final JacobianSlots curve;
@@ -19,6 +19,9 @@ final class AffineBuckets {
   private final boolean[] filled;
   private final int[] busyStamp;
   private int stamp = 1;
+  private final long[] overflow;
+  private final boolean[] overflowUsed;
+  private final long[] single;
 
   private final int batchCapacity;
   private final int[] batchBucket;
@@ -39,6 +42,9 @@ final class AffineBuckets {
     this.buckets = new long[bucketCount * aw];
     this.filled = new boolean[bucketCount];
     this.busyStamp = new int[bucketCount];
+    this.overflow = new long[bucketCount * curve.jacobianWidth()];
+    this.overflowUsed = new boolean[bucketCount];
+    this.single = new long[aw];
     this.batchCapacity = Math.max(16, Math.min(1024, bucketCount / 4));
     this.batchBucket = new int[batchCapacity];
     this.batchPoint = new long[batchCapacity * aw];
@@ -50,38 +56,39 @@ final class AffineBuckets {
   }
 
   /**
-   * Adds ±bases[i] into bucket |digit| - 1 for every point i with a non-zero digit in this window.
+   * Adds ±bases[i] into bucket |digit| - 1 for every point i with a non-zero digit in this window. A point whose
+   * bucket already has an addition in the current batch goes into that bucket's Jacobian overflow accumulator
+   * instead (a mixed addition), so skewed digit distributions (such as the top window's) cost no extra batches.
    *
    * @param digits window-major digits: digits[i·windows + window]
    */
   void accumulate(long[] bases, int[] digits, int count, int windows, int window) {
-    int[] pending = new int[count];
-    int pendingCount = 0;
     for (int i = 0; i < count; i++) {
-      if (digits[i * windows + window] != 0 && !curve.isAffineInfinity(bases, i * aw)) {
-        pending[pendingCount++] = i;
+      int digit = digits[i * windows + window];
+      if (digit == 0 || curve.isAffineInfinity(bases, i * aw)) {
+        continue;
       }
-    }
-    while (pendingCount > 0) {
-      int deferred = 0;
-      for (int p = 0; p < pendingCount; p++) {
-        int i = pending[p];
-        int digit = digits[i * windows + window];
-        int bucket = Math.abs(digit) - 1;
-        if (busyStamp[bucket] == stamp) {
-          pending[deferred++] = i; // its bucket already has an addition in this batch
-          continue;
-        }
-        if (!filled[bucket]) {
-          copyPoint(bases, i * aw, digit < 0, buckets, bucket * aw);
-          filled[bucket] = true;
-          continue;
-        }
+      int bucket = Math.abs(digit) - 1;
+      if (busyStamp[bucket] == stamp) {
+        addToOverflow(bucket, bases, i * aw, digit < 0);
+      } else if (!filled[bucket]) {
+        copyPoint(bases, i * aw, digit < 0, buckets, bucket * aw);
+        filled[bucket] = true;
+      } else {
         schedule(bucket, bases, i * aw, digit < 0);
       }
-      flush();
-      pendingCount = deferred;
     }
+    flush();
+  }
+
+  private void addToOverflow(int bucket, long[] bases, int offset, boolean negate) {
+    int jw = curve.jacobianWidth();
+    if (!overflowUsed[bucket]) {
+      curve.setInfinity(overflow, bucket * jw);
+      overflowUsed[bucket] = true;
+    }
+    copyPoint(bases, offset, negate, single, 0);
+    curve.addAffine(overflow, bucket * jw, single, 0, overflow, bucket * jw);
   }
 
   /** Σ (b + 1)·bucket[b] by a running sum, as a Jacobian point. */
@@ -93,6 +100,9 @@ final class AffineBuckets {
     for (int b = bucketCount - 1; b >= 0; b--) {
       if (filled[b]) {
         curve.addAffine(running, 0, buckets, b * aw, running, 0);
+      }
+      if (overflowUsed[b]) {
+        curve.add(running, 0, overflow, b * jw, running, 0);
       }
       curve.add(out, offset, running, 0, out, offset);
     }

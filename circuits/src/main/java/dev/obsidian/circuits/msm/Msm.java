@@ -1,5 +1,6 @@
 package dev.obsidian.circuits.msm;
 
+import dev.obsidian.circuits.bn254.FieldSlots;
 import dev.obsidian.circuits.bn254.JacobianSlots;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -109,8 +110,43 @@ public final class Msm {
 
   private static void windowSum(JacobianSlots curve, long[] bases, int[] digits, int count, int windows, int window,
       int c, long[] out, int outOffset) {
+    if (Boolean.getBoolean("msm.jacobian")) {
+      windowSumJacobian(curve, bases, digits, count, windows, window, c, out, outOffset);
+      return;
+    }
     AffineBuckets buckets = new AffineBuckets(curve, 1 << (c - 1));
     buckets.accumulate(bases, digits, count, windows, window);
     buckets.reduce(out, outOffset);
+  }
+  private static void windowSumJacobian(JacobianSlots curve, long[] bases, int[] digits, int count, int windows, int window,
+      int c, long[] out, int outOffset) {
+    int jw = curve.jacobianWidth();
+    int aw = curve.affineWidth();
+    FieldSlots f = curve.field();
+    int bucketCount = 1 << (c - 1);
+    long[] buckets = new long[bucketCount * jw];
+    for (int b = 0; b < bucketCount; b++) {
+      curve.setInfinity(buckets, b * jw);
+    }
+    long[] negated = new long[aw];
+    for (int i = 0; i < count; i++) {
+      int digit = digits[i * windows + window];
+      if (digit > 0) {
+        curve.addAffine(buckets, (digit - 1) * jw, bases, i * aw, buckets, (digit - 1) * jw);
+      } else if (digit < 0) {
+        f.copy(bases, i * aw, negated, 0);
+        if (!curve.isAffineInfinity(negated, 0)) {
+          f.neg(bases, i * aw + f.width(), negated, f.width());
+        }
+        curve.addAffine(buckets, (-digit - 1) * jw, negated, 0, buckets, (-digit - 1) * jw);
+      }
+    }
+    long[] running = new long[jw];
+    curve.setInfinity(running, 0);
+    curve.setInfinity(out, outOffset);
+    for (int b = bucketCount - 1; b >= 0; b--) {
+      curve.add(running, 0, buckets, b * jw, running, 0);
+      curve.add(out, outOffset, running, 0, out, outOffset);
+    }
   }
 }

@@ -23,17 +23,22 @@ public final class MsmMain {
     long[] acc = new long[12];
     c.setInfinity(acc, 0);
     for (int rep = 0; rep < 3; rep++) {
+      long cm = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       for (int i = 0; i < n; i++) {
         c.addAffine(acc, 0, bases, 8 * i, acc, 0);
       }
       long t1 = System.nanoTime();
-      System.out.printf("madd: %.1f ns%n", (t1 - t0) / (double) n);
+      System.out.printf("madd: %.1f ns wall, %.1f ns cpu%n", (t1 - t0) / (double) n,
+          (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cm) / (double) n);
       long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      long c0 = os.getProcessCpuTime();
       t0 = System.nanoTime();
       Msm.compute(Curves::g1, bases, scalars, n);
       t1 = System.nanoTime();
-      System.out.printf("msm 2^%s: %.3f s wall%n", args[0], (t1 - t0) / 1e9);
+      System.out.printf("msm 2^%s: %.3f s wall, %.3f s cpu%n", args[0], (t1 - t0) / 1e9, (os.getProcessCpuTime() - c0) / 1e9);
     }
   }
 }
