@@ -1,6 +1,5 @@
 package dev.obsidian.circuits.msm;
 
-import dev.obsidian.circuits.bn254.FieldSlots;
 import dev.obsidian.circuits.bn254.JacobianSlots;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -27,19 +26,31 @@ public final class Msm {
    * @param scalars {@code count} scalars, 4 longs each
    */
   public static long[] compute(Supplier<JacobianSlots> curves, long[] bases, long[] scalars, int count) {
+    return compute(curves, bases, scalars, count, true);
+  }
+
+  /** As {@link #compute(Supplier, long[], long[], int)}; {@code allowNative = false} forces the Java kernel. */
+  static long[] compute(Supplier<JacobianSlots> curves, long[] bases, long[] scalars, int count,
+      boolean allowNative) {
     JacobianSlots main = curves.get();
     int jw = main.jacobianWidth();
     if (bases.length < (long) count * main.affineWidth() || scalars.length < 4L * count) {
       throw new IllegalArgumentException("msm: " + count + " terms need " + count * main.affineWidth()
           + " base longs and " + 4 * count + " scalar longs, got " + bases.length + " and " + scalars.length);
     }
-    int c = windowBits(count);
+    boolean useNative = allowNative && NativeMsm.available() && (main.field().width() == 4 || main.field().width() == 8);
+    int c = windowBits(count, useNative);
     int windows = (SCALAR_BITS + 1 + c - 1) / c;
     int[] digits = signedDigits(scalars, count, c, windows);
     long[] windowSums = new long[windows * jw];
     IntStream.range(0, windows).parallel().forEach(window -> {
-      JacobianSlots curve = curves.get();
-      windowSum(curve, bases, digits, count, windows, window, c, windowSums, window * jw);
+      if (useNative) {
+        long[] sum = new long[jw];
+        NativeMsm.windowSum(main.field().width() == 8, bases, digits, count, windows, window, 1 << (c - 1), sum);
+        System.arraycopy(sum, 0, windowSums, window * jw, jw);
+      } else {
+        windowSum(curves.get(), bases, digits, count, windows, window, c, windowSums, window * jw);
+      }
     });
     long[] result = new long[jw];
     main.setInfinity(result, 0);
@@ -56,12 +67,13 @@ public final class Msm {
    * Minimises windows·(n batched affine additions + 2^(c-1) buckets × (one mixed + one full Jacobian addition)),
    * weighting an affine addition as 0.6 and the bucket pair as 2.4 mixed additions.
    */
-  static int windowBits(int count) {
+  static int windowBits(int count, boolean jacobianBuckets) {
     int best = 1;
     double bestCost = Double.MAX_VALUE;
     for (int c = 1; c <= 20; c++) {
       double windows = Math.ceil((SCALAR_BITS + 1.0) / c);
-      double cost = windows * (0.6 * count + 1.2 * (1 << c));
+      // the native kernel keeps Jacobian buckets: one mixed addition per point, two full ones per bucket
+      double cost = jacobianBuckets ? windows * (count + 1.4 * (1 << c)) : windows * (0.6 * count + 1.2 * (1 << c));
       if (cost < bestCost) {
         bestCost = cost;
         best = c;
@@ -110,43 +122,8 @@ public final class Msm {
 
   private static void windowSum(JacobianSlots curve, long[] bases, int[] digits, int count, int windows, int window,
       int c, long[] out, int outOffset) {
-    if (Boolean.getBoolean("msm.jacobian")) {
-      windowSumJacobian(curve, bases, digits, count, windows, window, c, out, outOffset);
-      return;
-    }
     AffineBuckets buckets = new AffineBuckets(curve, 1 << (c - 1));
     buckets.accumulate(bases, digits, count, windows, window);
     buckets.reduce(out, outOffset);
-  }
-  private static void windowSumJacobian(JacobianSlots curve, long[] bases, int[] digits, int count, int windows, int window,
-      int c, long[] out, int outOffset) {
-    int jw = curve.jacobianWidth();
-    int aw = curve.affineWidth();
-    FieldSlots f = curve.field();
-    int bucketCount = 1 << (c - 1);
-    long[] buckets = new long[bucketCount * jw];
-    for (int b = 0; b < bucketCount; b++) {
-      curve.setInfinity(buckets, b * jw);
-    }
-    long[] negated = new long[aw];
-    for (int i = 0; i < count; i++) {
-      int digit = digits[i * windows + window];
-      if (digit > 0) {
-        curve.addAffine(buckets, (digit - 1) * jw, bases, i * aw, buckets, (digit - 1) * jw);
-      } else if (digit < 0) {
-        f.copy(bases, i * aw, negated, 0);
-        if (!curve.isAffineInfinity(negated, 0)) {
-          f.neg(bases, i * aw + f.width(), negated, f.width());
-        }
-        curve.addAffine(buckets, (-digit - 1) * jw, negated, 0, buckets, (-digit - 1) * jw);
-      }
-    }
-    long[] running = new long[jw];
-    curve.setInfinity(running, 0);
-    curve.setInfinity(out, outOffset);
-    for (int b = bucketCount - 1; b >= 0; b--) {
-      curve.add(running, 0, buckets, b * jw, running, 0);
-      curve.add(out, outOffset, running, 0, out, outOffset);
-    }
   }
 }

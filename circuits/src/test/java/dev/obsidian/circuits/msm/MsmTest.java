@@ -40,10 +40,12 @@ class MsmTest {
       points[i].toSlots(bases, 8 * i);
       expected = expected.add(points[i].mul(scalars[i]));
     }
-    long[] result = Msm.compute(Curves::g1, bases, plain(scalars), count);
-    long[] affine = new long[8];
-    Curves.g1().toAffine(result, 0, affine, 0);
-    assertEquals(expected, G1Point.fromSlots(affine, 0));
+    for (boolean allowNative : new boolean[] {false, true}) {
+      long[] result = Msm.compute(Curves::g1, bases, plain(scalars), count, allowNative);
+      long[] affine = new long[8];
+      Curves.g1().toAffine(result, 0, affine, 0);
+      assertEquals(expected, G1Point.fromSlots(affine, 0), "native allowed: " + allowNative);
+    }
   }
 
   @ParameterizedTest
@@ -61,10 +63,19 @@ class MsmTest {
       point.toSlots(bases, 16 * i);
       expected = expected.add(point.mul(scalars[i]));
     }
-    long[] result = Msm.compute(Curves::g2, bases, plain(scalars), count);
-    long[] affine = new long[16];
-    Curves.g2().toAffine(result, 0, affine, 0);
-    assertEquals(expected, G2Point.fromSlots(affine, 0));
+    for (boolean allowNative : new boolean[] {false, true}) {
+      long[] result = Msm.compute(Curves::g2, bases, plain(scalars), count, allowNative);
+      long[] affine = new long[16];
+      Curves.g2().toAffine(result, 0, affine, 0);
+      assertEquals(expected, G2Point.fromSlots(affine, 0), "native allowed: " + allowNative);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theNativeKernelIsBuiltHere() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/usr/bin/gcc")),
+        "no gcc: the native MSM kernel is not built on this machine");
+    org.junit.jupiter.api.Assertions.assertTrue(NativeMsm.available(), "gcc exists but the native MSM did not load");
   }
 
   private static long[] plain(Fr[] scalars) {
