@@ -119,33 +119,137 @@ static inline void SUFFIX(add)(SUFFIX(jac) *o, const SUFFIX(jac) *p, const SUFFI
     o->z = z3;
 }
 
-static void SUFFIX(window_sum)(const uint64_t *bases, const int32_t *digits, int count, int windows, int window,
-                               int bucketCount, uint64_t *bucketMemory, uint64_t *result) {
-    SUFFIX(jac) *buckets = (SUFFIX(jac) *)bucketMemory;
+/*
+ * One window with the buckets kept affine and filled by batched affine additions: the additions of a batch touch
+ * distinct buckets and share one field inversion (Montgomery's trick), about 6 products per addition instead of the
+ * 11 of a mixed Jacobian one. A point whose bucket is busy in the current batch goes to that bucket's Jacobian
+ * overflow accumulator. Then Σ (b + 1)·bucket_b by a running sum.
+ */
+typedef struct {
+    int count;
+    int capacity;
+    int *bucket;
+    SUFFIX(aff) *point;
+    F *den;
+    F *prefix;
+    unsigned char *kind; /* 0 add, 1 double, 2 cancel */
+} SUFFIX(batch);
+
+static void SUFFIX(flush)(SUFFIX(batch) *batch, SUFFIX(aff) *buckets, unsigned char *filled, int *busy) {
+    int n = batch->count;
+    if (n == 0) return;
+    for (int k = 0; k < n; k++) {
+        SUFFIX(aff) *b = &buckets[batch->bucket[k]];
+        SUFFIX(aff) *p = &batch->point[k];
+        F_SUB(&batch->den[k], &p->x, &b->x);
+        batch->kind[k] = 0;
+        if (F_IS_ZERO(&batch->den[k])) {
+            if (F_EQ(&p->y, &b->y) && !F_IS_ZERO(&b->y)) {
+                batch->kind[k] = 1;
+                F_ADD(&batch->den[k], &b->y, &b->y);
+            } else {
+                batch->kind[k] = 2;
+                F_SET_ONE(&batch->den[k]);
+            }
+        }
+        if (k == 0) {
+            batch->prefix[0] = batch->den[0];
+        } else {
+            F_MUL(&batch->prefix[k], &batch->prefix[k - 1], &batch->den[k]);
+        }
+    }
+    F inv, one_over, slope, t, x3;
+    F_INV(&inv, &batch->prefix[n - 1]);
+    for (int k = n - 1; k >= 0; k--) {
+        if (k > 0) {
+            F_MUL(&one_over, &inv, &batch->prefix[k - 1]);
+            F_MUL(&inv, &inv, &batch->den[k]);
+        } else {
+            one_over = inv;
+        }
+        int bi = batch->bucket[k];
+        SUFFIX(aff) *b = &buckets[bi];
+        SUFFIX(aff) *p = &batch->point[k];
+        busy[bi] = 0;
+        if (batch->kind[k] == 2) {
+            filled[bi] = 0;
+            continue;
+        }
+        if (batch->kind[k] == 1) {
+            F_SQR(&t, &b->x);
+            F_ADD(&slope, &t, &t);
+            F_ADD(&slope, &slope, &t);
+        } else {
+            F_SUB(&slope, &p->y, &b->y);
+        }
+        F_MUL(&slope, &slope, &one_over);
+        F_SQR(&x3, &slope);
+        F_SUB(&x3, &x3, &b->x);
+        F_SUB(&x3, &x3, &p->x);
+        F_SUB(&t, &b->x, &x3);
+        F_MUL(&t, &slope, &t);
+        F_SUB(&b->y, &t, &b->y);
+        b->x = x3;
+    }
+    batch->count = 0;
+}
+
+static int SUFFIX(window_sum_affine)(const uint64_t *bases, const int32_t *digits, int count, int windows,
+                                      int window, int bucketCount, uint64_t *result) {
     const SUFFIX(aff) *points = (const SUFFIX(aff) *)bases;
-    for (int b = 0; b < bucketCount; b++) {
-        SUFFIX(set_inf)(&buckets[b]);
+    SUFFIX(aff) *buckets = malloc((size_t)bucketCount * sizeof(SUFFIX(aff)));
+    SUFFIX(jac) *overflow = malloc((size_t)bucketCount * sizeof(SUFFIX(jac)));
+    unsigned char *filled = calloc((size_t)bucketCount, 1);
+    unsigned char *overflowUsed = calloc((size_t)bucketCount, 1);
+    int *busy = calloc((size_t)bucketCount, sizeof(int));
+    SUFFIX(batch) batch;
+    batch.count = 0;
+    batch.capacity = bucketCount / 4 < 16 ? 16 : (bucketCount / 4 > 1024 ? 1024 : bucketCount / 4);
+    batch.bucket = malloc((size_t)batch.capacity * sizeof(int));
+    batch.point = malloc((size_t)batch.capacity * sizeof(SUFFIX(aff)));
+    batch.den = malloc((size_t)batch.capacity * sizeof(F));
+    batch.prefix = malloc((size_t)batch.capacity * sizeof(F));
+    batch.kind = malloc((size_t)batch.capacity);
+    if (!buckets || !overflow || !filled || !overflowUsed || !busy || !batch.bucket || !batch.point || !batch.den
+        || !batch.prefix || !batch.kind) {
+        free(buckets); free(overflow); free(filled); free(overflowUsed); free(busy);
+        free(batch.bucket); free(batch.point); free(batch.den); free(batch.prefix); free(batch.kind);
+        return 0;
     }
     for (int i = 0; i < count; i++) {
-        int32_t digit = digits[(size_t)i * windows + window];
+        int32_t digit = digits[(size_t)window * count + i];
         if (digit == 0) continue;
         const SUFFIX(aff) *q = &points[i];
         if (F_IS_ZERO(&q->x) && F_IS_ZERO(&q->y)) continue;
-        if (digit > 0) {
-            SUFFIX(madd)(&buckets[digit - 1], &buckets[digit - 1], q);
+        int bi = (digit > 0 ? digit : -digit) - 1;
+        SUFFIX(aff) signedPoint;
+        signedPoint.x = q->x;
+        if (digit > 0) signedPoint.y = q->y; else F_NEG(&signedPoint.y, &q->y);
+        if (busy[bi]) {
+            if (!overflowUsed[bi]) { SUFFIX(set_inf)(&overflow[bi]); overflowUsed[bi] = 1; }
+            SUFFIX(madd)(&overflow[bi], &overflow[bi], &signedPoint);
+        } else if (!filled[bi]) {
+            buckets[bi] = signedPoint;
+            filled[bi] = 1;
         } else {
-            SUFFIX(aff) negated;
-            negated.x = q->x;
-            F_NEG(&negated.y, &q->y);
-            SUFFIX(madd)(&buckets[-digit - 1], &buckets[-digit - 1], &negated);
+            int k = batch.count++;
+            batch.bucket[k] = bi;
+            batch.point[k] = signedPoint;
+            busy[bi] = 1;
+            if (batch.count == batch.capacity) SUFFIX(flush)(&batch, buckets, filled, busy);
         }
     }
+    SUFFIX(flush)(&batch, buckets, filled, busy);
     SUFFIX(jac) running, sum;
     SUFFIX(set_inf)(&running);
     SUFFIX(set_inf)(&sum);
     for (int b = bucketCount - 1; b >= 0; b--) {
-        SUFFIX(add)(&running, &running, &buckets[b]);
+        if (filled[b]) SUFFIX(madd)(&running, &running, &buckets[b]);
+        if (overflowUsed[b]) SUFFIX(add)(&running, &running, &overflow[b]);
         SUFFIX(add)(&sum, &sum, &running);
     }
     memcpy(result, &sum, sizeof(sum));
+    free(buckets); free(overflow); free(filled); free(overflowUsed); free(busy);
+    free(batch.bucket); free(batch.point); free(batch.den); free(batch.prefix); free(batch.kind);
+    return 1;
 }

@@ -20,6 +20,7 @@ static const uint64_t INV = 0x87d20782e4866389ULL; /* -p^-1 mod 2^64 */
 static const fp ONE = {{0xd35d438dc58f0d9dULL, 0x0a78eb28f5c70b3dULL, 0x666ea36f7879462cULL,
                         0x0e0a77c19a07df2fULL}};
 
+/* t - p if t >= p, else t; branch-free (the outcome is data-dependent and would mispredict half the time). */
 static inline void fp_reduce_once(uint64_t t[4], fp *out) {
     uint64_t d[4];
     u128 borrow = 0;
@@ -28,10 +29,9 @@ static inline void fp_reduce_once(uint64_t t[4], fp *out) {
         d[i] = (uint64_t)diff;
         borrow = (diff >> 64) & 1;
     }
-    if (borrow) {
-        memcpy(out->v, t, 32);
-    } else {
-        memcpy(out->v, d, 32);
+    uint64_t keep = (uint64_t)0 - (uint64_t)borrow; /* all ones when t < p */
+    for (int i = 0; i < 4; i++) {
+        out->v[i] = (t[i] & keep) | (d[i] & ~keep);
     }
 }
 
@@ -54,15 +54,13 @@ static inline void fp_sub(fp *out, const fp *a, const fp *b) {
         t[i] = (uint64_t)d;
         borrow = (d >> 64) & 1;
     }
-    if (borrow) {
-        u128 carry = 0;
-        for (int i = 0; i < 4; i++) {
-            u128 s = (u128)t[i] + P[i] + carry;
-            t[i] = (uint64_t)s;
-            carry = s >> 64;
-        }
+    uint64_t mask = (uint64_t)0 - (uint64_t)borrow; /* add p back when a < b */
+    u128 carry = 0;
+    for (int i = 0; i < 4; i++) {
+        u128 s = (u128)t[i] + (P[i] & mask) + carry;
+        out->v[i] = (uint64_t)s;
+        carry = s >> 64;
     }
-    memcpy(out->v, t, 32);
 }
 
 static inline void fp_neg(fp *out, const fp *a) {
@@ -70,30 +68,37 @@ static inline void fp_neg(fp *out, const fp *a) {
     fp_sub(out, &zero, a);
 }
 
-/* Montgomery product by coarsely integrated operand scanning. */
+/*
+ * Montgomery product by operand scanning. The top limb of p is below 2^62, so the running total never needs a
+ * fifth limb: each row folds a[j]·b[i] and m·p[j] into the same four limbs (the "no-carry" variant of CIOS).
+ */
 static inline void fp_mul(fp *out, const fp *a, const fp *b) {
-    uint64_t t[6] = {0, 0, 0, 0, 0, 0};
+    uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
     for (int i = 0; i < 4; i++) {
-        u128 carry = 0;
-        for (int j = 0; j < 4; j++) {
-            u128 s = (u128)a->v[j] * b->v[i] + t[j] + carry;
-            t[j] = (uint64_t)s;
-            carry = s >> 64;
-        }
-        u128 s = (u128)t[4] + carry;
-        t[4] = (uint64_t)s;
-        t[5] = (uint64_t)(s >> 64);
-        uint64_t m = t[0] * INV;
-        carry = ((u128)m * P[0] + t[0]) >> 64;
-        for (int j = 1; j < 4; j++) {
-            u128 r = (u128)m * P[j] + t[j] + carry;
-            t[j - 1] = (uint64_t)r;
-            carry = r >> 64;
-        }
-        s = (u128)t[4] + carry;
-        t[3] = (uint64_t)s;
-        t[4] = t[5] + (uint64_t)(s >> 64);
+        uint64_t bi = b->v[i];
+        u128 s = (u128)a->v[0] * bi + t0;
+        uint64_t A = (uint64_t)(s >> 64);
+        uint64_t lo = (uint64_t)s;
+        uint64_t m = lo * INV;
+        uint64_t C = (uint64_t)(((u128)m * P[0] + lo) >> 64);
+        s = (u128)a->v[1] * bi + t1 + A;
+        A = (uint64_t)(s >> 64);
+        u128 r = (u128)m * P[1] + (uint64_t)s + C;
+        t0 = (uint64_t)r;
+        C = (uint64_t)(r >> 64);
+        s = (u128)a->v[2] * bi + t2 + A;
+        A = (uint64_t)(s >> 64);
+        r = (u128)m * P[2] + (uint64_t)s + C;
+        t1 = (uint64_t)r;
+        C = (uint64_t)(r >> 64);
+        s = (u128)a->v[3] * bi + t3 + A;
+        A = (uint64_t)(s >> 64);
+        r = (u128)m * P[3] + (uint64_t)s + C;
+        t2 = (uint64_t)r;
+        C = (uint64_t)(r >> 64);
+        t3 = C + A;
     }
+    uint64_t t[4] = {t0, t1, t2, t3};
     fp_reduce_once(t, out);
 }
 
@@ -136,6 +141,30 @@ static inline void fp2_sqr(fp2 *o, const fp2 *a) {
 
 static inline void fp_sqr(fp *o, const fp *a) { fp_mul(o, a, a); }
 
+/* 1/a = a^(p-2) (Fermat), square-and-multiply over the bits of p - 2; the caller rejects zero. */
+static void fp_inv(fp *o, const fp *a) {
+    static const uint64_t E[4] = {0x3c208c16d87cfd45ULL, 0x97816a916871ca8dULL, 0xb85045b68181585dULL,
+                                  0x30644e72e131a029ULL};
+    fp result = ONE, base = *a;
+    for (int i = 0; i < 256; i++) {
+        if ((E[i / 64] >> (i % 64)) & 1) fp_mul(&result, &result, &base);
+        fp_mul(&base, &base, &base);
+    }
+    *o = result;
+}
+
+/* 1/(a + bu) = (a - bu)/(a² + b²) */
+static void fp2_inv(fp2 *o, const fp2 *x) {
+    fp n, t, inv;
+    fp_mul(&n, &x->c0, &x->c0);
+    fp_mul(&t, &x->c1, &x->c1);
+    fp_add(&n, &n, &t);
+    fp_inv(&inv, &n);
+    fp_mul(&o->c0, &x->c0, &inv);
+    fp_neg(&t, &x->c1);
+    fp_mul(&o->c1, &t, &inv);
+}
+
 /* ---- the curve code, instantiated for G1 (fp) and G2 (fp2) ---- */
 
 #define F fp
@@ -146,6 +175,7 @@ static inline void fp_sqr(fp *o, const fp *a) { fp_mul(o, a, a); }
 #define F_SQR fp_sqr
 #define F_IS_ZERO fp_is_zero
 #define F_EQ fp_eq
+#define F_INV fp_inv
 #define F_SET_ONE(x) do { (x)->v[0] = ONE.v[0]; (x)->v[1] = ONE.v[1]; (x)->v[2] = ONE.v[2]; (x)->v[3] = ONE.v[3]; } while (0)
 #define SUFFIX(name) name##_g1
 #include "bn254_curve.h"
@@ -157,6 +187,7 @@ static inline void fp_sqr(fp *o, const fp *a) { fp_mul(o, a, a); }
 #undef F_SQR
 #undef F_IS_ZERO
 #undef F_EQ
+#undef F_INV
 #undef F_SET_ONE
 #undef SUFFIX
 
@@ -168,6 +199,7 @@ static inline void fp_sqr(fp *o, const fp *a) { fp_mul(o, a, a); }
 #define F_SQR fp2_sqr
 #define F_IS_ZERO fp2_is_zero
 #define F_EQ fp2_eq
+#define F_INV fp2_inv
 #define F_SET_ONE(x) do { (x)->c0 = ONE; memset(&(x)->c1, 0, 32); } while (0)
 #define SUFFIX(name) name##_g2
 #include "bn254_curve.h"
@@ -181,23 +213,19 @@ JNIEXPORT void JNICALL Java_dev_obsidian_circuits_msm_NativeMsm_windowSum(JNIEnv
         jlongArray outArray) {
     (void)cls;
     int width = g2 ? 24 : 12;
-    uint64_t *buckets = malloc((size_t)bucketCount * width * sizeof(uint64_t));
     uint64_t result[24];
-    if (buckets == NULL) {
-        (*env)->ThrowNew(env, (*env)->FindClass(env, "java/lang/OutOfMemoryError"), "msm buckets");
-        return;
-    }
     jlong *bases = (*env)->GetPrimitiveArrayCritical(env, basesArray, NULL);
     jint *digits = (*env)->GetPrimitiveArrayCritical(env, digitsArray, NULL);
-    if (g2) {
-        window_sum_g2((const uint64_t *)bases, (const int32_t *)digits, count, windows, window, bucketCount,
-                      buckets, result);
-    } else {
-        window_sum_g1((const uint64_t *)bases, (const int32_t *)digits, count, windows, window, bucketCount,
-                      buckets, result);
-    }
+    int ok = g2
+        ? window_sum_affine_g2((const uint64_t *)bases, (const int32_t *)digits, count, windows, window,
+                               bucketCount, result)
+        : window_sum_affine_g1((const uint64_t *)bases, (const int32_t *)digits, count, windows, window,
+                               bucketCount, result);
     (*env)->ReleasePrimitiveArrayCritical(env, digitsArray, digits, JNI_ABORT);
     (*env)->ReleasePrimitiveArrayCritical(env, basesArray, bases, JNI_ABORT);
-    free(buckets);
+    if (!ok) {
+        (*env)->ThrowNew(env, (*env)->FindClass(env, "java/lang/OutOfMemoryError"), "native msm buckets");
+        return;
+    }
     (*env)->SetLongArrayRegion(env, outArray, 0, width, (const jlong *)result);
 }

@@ -60,11 +60,11 @@ final class AffineBuckets {
    * bucket already has an addition in the current batch goes into that bucket's Jacobian overflow accumulator
    * instead (a mixed addition), so skewed digit distributions (such as the top window's) cost no extra batches.
    *
-   * @param digits window-major digits: digits[i·windows + window]
+   * @param digits digits by window: digits[window·count + i]
    */
   void accumulate(long[] bases, int[] digits, int count, int windows, int window) {
     for (int i = 0; i < count; i++) {
-      int digit = digits[i * windows + window];
+      int digit = digits[window * count + i];
       if (digit == 0 || curve.isAffineInfinity(bases, i * aw)) {
         continue;
       }

@@ -39,7 +39,7 @@ public final class Msm {
           + " base longs and " + 4 * count + " scalar longs, got " + bases.length + " and " + scalars.length);
     }
     boolean useNative = allowNative && NativeMsm.available() && (main.field().width() == 4 || main.field().width() == 8);
-    int c = windowBits(count, useNative);
+    int c = windowBits(count);
     int windows = (SCALAR_BITS + 1 + c - 1) / c;
     int[] digits = signedDigits(scalars, count, c, windows);
     long[] windowSums = new long[windows * jw];
@@ -67,13 +67,12 @@ public final class Msm {
    * Minimises windows·(n batched affine additions + 2^(c-1) buckets × (one mixed + one full Jacobian addition)),
    * weighting an affine addition as 0.6 and the bucket pair as 2.4 mixed additions.
    */
-  static int windowBits(int count, boolean jacobianBuckets) {
+  static int windowBits(int count) {
     int best = 1;
     double bestCost = Double.MAX_VALUE;
     for (int c = 1; c <= 20; c++) {
       double windows = Math.ceil((SCALAR_BITS + 1.0) / c);
-      // the native kernel keeps Jacobian buckets: one mixed addition per point, two full ones per bucket
-      double cost = jacobianBuckets ? windows * (count + 1.4 * (1 << c)) : windows * (0.6 * count + 1.2 * (1 << c));
+      double cost = windows * (0.6 * count + 1.2 * (1 << c));
       if (cost < bestCost) {
         bestCost = cost;
         best = c;
@@ -84,7 +83,7 @@ public final class Msm {
 
   /**
    * Digits d_w in [-2^(c-1), 2^(c-1)] with k = Σ d_w·2^(cw): a window value above 2^(c-1) becomes value - 2^c and
-   * carries one into the next window. Stored window-major per scalar: digits[i·windows + w].
+   * carries one into the next window. Stored by window, digits[w·count + i], so a window reads them in order.
    */
   static int[] signedDigits(long[] scalars, int count, int c, int windows) {
     int[] digits = new int[count * windows];
@@ -96,10 +95,10 @@ public final class Msm {
       for (int w = 0; w < windows; w++) {
         int value = bits(scalars, 4 * i, w * c, mask) + carry;
         if (value > half) {
-          digits[i * windows + w] = value - full;
+          digits[w * count + i] = value - full;
           carry = 1;
         } else {
-          digits[i * windows + w] = value;
+          digits[w * count + i] = value;
           carry = 0;
         }
       }
