@@ -128,24 +128,38 @@ public final class Domain {
     return n < PARALLEL_THRESHOLD ? 1 : Runtime.getRuntime().availableProcessors() * 4;
   }
 
-  /** Iterative decimation in time: bit-reversal, then log n stages of butterflies (u + ωv, u - ωv). */
+  /**
+   * Iterative decimation in time: bit-reversal, then log n stages of butterflies (u + ωv, u - ωv). For large sizes
+   * the early stages, whose blocks fit in one of {@code chunks} contiguous slices, run slice by slice in parallel
+   * with no synchronisation between stages; only the last log2(chunks) stages are split butterfly-wise.
+   */
   private void transform(long[] a, long[] roots) {
     if (a.length != 4 * size) {
       throw new IllegalArgumentException("FFT input must have " + size + " elements, got " + a.length / 4);
     }
     bitReverse(a);
     int half = size / 2;
-    int chunks = chunks(size);
-    for (int len = 2; len <= size; len <<= 1) {
+    int chunks = Integer.highestOneBit(chunks(size));
+    if (chunks == 1) {
+      for (int len = 2; len <= size; len <<= 1) {
+        butterflies(a, roots, len >>> 1, size / len, 0, half, new long[8]);
+      }
+      return;
+    }
+    int slice = size / chunks;
+    IntStream.range(0, chunks).parallel().forEach(chunk -> {
+      long[] t = new long[8];
+      int firstButterfly = chunk * (slice / 2);
+      for (int len = 2; len <= slice; len <<= 1) {
+        butterflies(a, roots, len >>> 1, size / len, firstButterfly, firstButterfly + slice / 2, t);
+      }
+    });
+    for (int len = slice << 1; len <= size; len <<= 1) {
       int stageHalf = len >>> 1;
       int stride = size / len;
-      if (chunks == 1) {
-        butterflies(a, roots, stageHalf, stride, 0, half, new long[8]);
-      } else {
-        int per = (half + chunks - 1) / chunks;
-        IntStream.range(0, chunks).parallel().forEach(chunk ->
-            butterflies(a, roots, stageHalf, stride, chunk * per, Math.min(half, (chunk + 1) * per), new long[8]));
-      }
+      int per = (half + chunks - 1) / chunks;
+      IntStream.range(0, chunks).parallel().forEach(chunk ->
+          butterflies(a, roots, stageHalf, stride, chunk * per, Math.min(half, (chunk + 1) * per), new long[8]));
     }
   }
 
