@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
     description = "Quick single-threaded benchmarks (careful JMH versions: each module's bench profile).",
     subcommands = {
       dev.obsidian.node.cli.crypto.CryptoBenchCommand.class,
-      dev.obsidian.node.cli.merkle.MerkleBenchCommand.class})
+      dev.obsidian.node.cli.merkle.MerkleBenchCommand.class,
+      dev.obsidian.node.cli.circuits.ProverBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

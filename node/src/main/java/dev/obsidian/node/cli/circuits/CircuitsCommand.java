@@ -5,13 +5,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code obsidian circuits}: the named circuits of the proof system. */
+/** {@code obsidian circuits}: the proof system's named circuits, their artifacts and snarkjs interoperability. */
 @Command(
     name = "circuits",
-    description = "The proof system's named circuits (poseidon2-chain, merkle-membership, base-rollup-N).",
-    subcommands = {CircuitsInfoCommand.class, CircuitsArtifactCommand.class})
+    description = "The proof system's named circuits (poseidon2-chain, merkle-membership, base-rollup-N), Groth16 proofs "
+        + "and snarkjs interoperability.",
+    subcommands = {CircuitsInfoCommand.class, CircuitsArtifactCommand.class, ExportCommand.class, ProveDemoCommand.class})
 public final class CircuitsCommand implements Callable<Integer> {
-
   @Spec CommandSpec spec;
 
   @Override
