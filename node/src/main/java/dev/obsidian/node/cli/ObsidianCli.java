@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "obsidian",
     mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = ObsidianCli.Version.class,
     description = "Obsidian: a privacy zk-rollup node (Aztec protocol 4.1.2).",
     subcommands = {
