@@ -3,6 +3,7 @@ package dev.obsidian.actors;
 import dev.obsidian.actors.TxVerdict.Code;
 import dev.obsidian.actors.TxVerdict.Rejected;
 import dev.obsidian.actors.tx.GasFees;
+import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.actors.tx.Tx;
 import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.field.Fr;
@@ -61,7 +62,8 @@ public final class Mempool
   /** The best {@code maxTxs} txs for block {@code blockNumber} at {@code timestampSeconds}; expired ones are dropped. */
   public record SelectTxs(int maxTxs, long blockNumber, long timestampSeconds, ActorRef<Selection> replyTo) implements Command {}
 
-  public record Selection(List<Tx> txs) implements ObsidianSerializable {}
+  /** The selected txs with the hashes the mempool admitted them under (so nobody hashes them again). */
+  public record Selection(List<HashedTx> txs) implements ObsidianSerializable {}
 
   public record MarkIncluded(long blockNumber, List<TxHash> txHashes, ActorRef<Done> replyTo) implements Command {}
 
@@ -98,7 +100,11 @@ public final class Mempool
   // ---- state ----------------------------------------------------------------------------------------------------
 
   /** A pending tx and its arrival number (ties in fee go to the earlier one). */
-  public record PendingTx(TxHash txHash, Tx tx, long arrival) implements ObsidianSerializable {}
+  public record PendingTx(TxHash txHash, Tx tx, long arrival) implements ObsidianSerializable {
+    HashedTx hashed() {
+      return new HashedTx(txHash, tx);
+    }
+  }
 
   public record DroppedTx(String reason, long droppedAt) implements ObsidianSerializable {}
 
@@ -219,7 +225,7 @@ public final class Mempool
           return included.isEmpty() ? Effect().noReply() : Effect().persist(included).thenNoReply();
         })
         .onCommand(GetTxs.class, (state, c) -> Effect().reply(c.replyTo(), new Selection(c.txHashes().stream()
-            .map(state.pending()::get).filter(p -> p != null).map(PendingTx::tx).toList())))
+            .map(state.pending()::get).filter(p -> p != null).map(PendingTx::hashed).toList())))
         .onCommand(GetReceipt.class, (state, c) -> Effect().reply(c.replyTo(), receipt(state, c.txHash())))
         .onCommand(GetPendingCount.class, (state, c) -> Effect().reply(c.replyTo(), state.pending().size()))
         .build();
@@ -246,13 +252,13 @@ public final class Mempool
 
   private ReplyEffect<Event, State> onSelect(State state, SelectTxs command) {
     List<Event> removed = new ArrayList<>();
-    List<Tx> selected = new ArrayList<>();
+    List<HashedTx> selected = new ArrayList<>();
     for (PendingTx p : state.byPriority()) {
       if (p.tx().expiration().isExpiredAt(command.blockNumber(), command.timestampSeconds())) {
         removed.add(new TxEvicted(p.txHash(), "expired before block " + command.blockNumber() + " at timestamp "
             + command.timestampSeconds()));
       } else if (selected.size() < command.maxTxs() && chain.inclusionBlock(p.txHash()).isEmpty()) {
-        selected.add(p.tx());
+        selected.add(p.hashed());
       }
     }
     List<Event> included = alreadyIncluded(state);

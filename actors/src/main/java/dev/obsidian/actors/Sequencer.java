@@ -3,7 +3,7 @@ package dev.obsidian.actors;
 import dev.obsidian.actors.block.GlobalVariables;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.tx.GasFees;
-import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.protocol.AztecAddress;
 import dev.obsidian.crypto.protocol.EthAddress;
@@ -72,7 +72,7 @@ public final class Sequencer
 
   public record Status(SlotPhase phase, long lastBlockNumber, long provenBlockNumber) {}
 
-  record TxsSelected(long blockNumber, long timestampSeconds, List<Tx> txs) implements Command {}
+  record TxsSelected(long blockNumber, long timestampSeconds, List<HashedTx> txs) implements Command {}
 
   record CollectFailed(String reason) implements Command {}
 
@@ -84,7 +84,7 @@ public final class Sequencer
 
   record PublishDone(long blockNumber, L1Publisher.Outcome outcome) implements Command {}
 
-  record ProposalTxs(long blockNumber, List<Tx> txs) implements Command {}
+  record ProposalTxs(long blockNumber, List<HashedTx> txs) implements Command {}
 
   // ---- events ---------------------------------------------------------------------------------------------------
 
@@ -258,11 +258,11 @@ public final class Sequencer
     GlobalVariables globals = new GlobalVariables(settings.chainId(), settings.rollupVersion(), selected.blockNumber(),
         selected.blockNumber(), selected.timestampSeconds(), settings.coinbase(), settings.feeRecipient(), settings.gasFees());
     BlockProposed proposal = new BlockProposed(selected.blockNumber(), globals,
-        selected.txs().stream().map(Tx::hash).toList());
+        selected.txs().stream().map(HashedTx::hash).toList());
     return Effect().persist(proposal).thenRun(s -> build(globals, selected.txs())).thenNoReply();
   }
 
-  private void build(GlobalVariables globals, List<Tx> txs) {
+  private void build(GlobalVariables globals, List<HashedTx> txs) {
     ActorRef<WorldState.Built> adapter = context.messageAdapter(WorldState.Built.class, BlockCandidate::new);
     peers.worldState().tell(new WorldState.BuildBlock(globals, txs, adapter));
   }
@@ -279,7 +279,7 @@ public final class Sequencer
     if (proposal == null || state.block().isPresent()) {
       return Effect().noReply();
     }
-    if (!fetched.txs().stream().map(Tx::hash).toList().equals(proposal.orderedTxHashes())) {
+    if (!fetched.txs().stream().map(HashedTx::hash).toList().equals(proposal.orderedTxHashes())) {
       return Effect().persist(new BlockRolledBack(proposal.blockNumber(),
           "the proposal's txs are no longer all pending after a restart")).thenNoReply();
     }

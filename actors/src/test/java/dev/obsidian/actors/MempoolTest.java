@@ -10,6 +10,7 @@ import dev.obsidian.actors.TxVerdict.Rejected;
 import dev.obsidian.actors.testkit.RandomTxs;
 import dev.obsidian.actors.tx.Expiration;
 import dev.obsidian.actors.tx.GasFees;
+import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.actors.tx.PublicCallRequest;
 import dev.obsidian.actors.tx.Tx;
 import dev.obsidian.actors.tx.TxEffects;
@@ -143,7 +144,7 @@ class MempoolTest {
     submit(high);
     submit(expiring);
     var result = mempool.<Mempool.Selection>runCommand(r -> new Mempool.SelectTxs(5, 2, 100, r));
-    assertEquals(List.of(high, low), result.reply().txs());
+    assertEquals(List.of(HashedTx.of(high), HashedTx.of(low)), result.reply().txs());
     assertEquals(List.of(new Mempool.TxEvicted(expiring.hash(), "expired before block 2 at timestamp 100")), result.events());
   }
 
@@ -172,7 +173,7 @@ class MempoolTest {
     submit(waiting);
     chain.included.put(mined.hash(), 4L);
     var result = mempool.<Mempool.Selection>runCommand(r -> new Mempool.SelectTxs(5, 5, 100, r));
-    assertEquals(List.of(waiting), result.reply().txs());
+    assertEquals(List.of(HashedTx.of(waiting)), result.reply().txs());
     assertEquals(List.of(new Mempool.TxsIncluded(4, List.of(mined.hash()))), result.events());
   }
 
