@@ -204,4 +204,50 @@ class MempoolTest {
     TxReceipt receipt = mempool.<TxReceipt>runCommand(r -> new Mempool.GetReceipt(refused.hash(), r)).reply();
     assertEquals(TxStatus.DROPPED, receipt.status());
   }
+
+  @Test
+  void afterARestartTheCheapestIsStillTheOneEvicted() {
+    Tx middle = tx(5);
+    Tx cheapest = tx(2);
+    submit(middle);
+    submit(cheapest);
+    submit(tx(7));
+    mempool.restart();
+    var result = mempool.<TxVerdict>runCommand(replyTo -> new Mempool.SubmitTx(tx(4), replyTo));
+    assertInstanceOf(TxVerdict.Accepted.class, result.reply());
+    assertEquals(new Mempool.TxEvicted(cheapest.hash(), "evicted by a higher-fee tx while the mempool was full"),
+        result.events().get(0));
+    assertEquals(Code.MEMPOOL_FULL, rejected(submit(tx(3))).code());
+  }
+
+  @Test
+  void submissionsBeyondTheScreeningLimitAreRefusedAsBusy() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    FakeChain slow = new FakeChain() {
+      @Override
+      public int firstExistingNullifier(List<Fr> nullifiers) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return -1;
+      }
+    };
+    var pool = testKit.spawn(Mempool.create(PersistenceId.ofUniqueId("mempool-busy"),
+        new Mempool.Settings(10, 256 * 1024, 31337, 1, new GasFees(1, 1), 2), slow, new UncheckedProofVerifier()));
+    var replies = testKit.<TxVerdict>createTestProbe();
+    Tx first = tx(1);
+    Tx second = tx(1);
+    pool.tell(new Mempool.SubmitTx(first, replies.getRef()));
+    pool.tell(new Mempool.SubmitTx(second, replies.getRef()));
+    pool.tell(new Mempool.SubmitTx(tx(1), replies.getRef()));
+    Rejected busy = rejected(replies.receiveMessage());
+    assertEquals(Code.MEMPOOL_BUSY, busy.code());
+    release.countDown();
+    List<TxVerdict> admitted = List.of(replies.receiveMessage(), replies.receiveMessage());
+    assertTrue(admitted.containsAll(List.of(new TxVerdict.Accepted(first.hash()), new TxVerdict.Accepted(second.hash()))),
+        admitted.toString());
+    testKit.stop(pool);
+  }
 }
