@@ -112,6 +112,9 @@ public final class Mempool
   /** A submission after the off-actor checks: {@code tx} with its hash when they passed. Local only. */
   record Screened(HashedTx tx, Optional<Rejected> rejected, boolean admit, ActorRef<TxVerdict> replyTo) implements Command {}
 
+  /** Decides and journals the screened txs queued since the last flush. Local only. */
+  enum Flush implements Command { INSTANCE }
+
   /**
    * Forgets pending txs the committed chain already holds. Sent to itself after recovery: the sequencer tells the
    * mempool about an included block without waiting, so a crash can leave a mined tx journaled as pending.
@@ -212,6 +215,11 @@ public final class Mempool
   private final PriorityIndex index = new PriorityIndex();
   /** Transient: submissions being screened off the actor; bounded by {@link Settings#maxTxsInScreening()}. */
   private int screening;
+  /**
+   * Transient: screened txs waiting for the next {@link Flush}. Lost on a restart, which is right: nothing was
+   * journaled or answered for them (their senders' asks time out).
+   */
+  private final List<Screened> ready = new ArrayList<>();
 
   public static Behavior<Command> create(Settings settings, ChainView chain, TxProofVerifier verifier) {
     return create(PERSISTENCE_ID, settings, chain, verifier);
@@ -233,6 +241,9 @@ public final class Mempool
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), state -> {
+      // after a restart (journal failure) the messages these counted may have been dropped with the stash
+      screening = 0;
+      ready.clear();
       if (!state.pending().isEmpty()) {
         context.getSelf().tell(new Reconcile());
       }
@@ -271,6 +282,7 @@ public final class Mempool
         .onCommand(SubmitTx.class, (state, c) -> screen(c.tx(), true, c.replyTo()))
         .onCommand(CheckTx.class, (state, c) -> screen(c.tx(), false, c.replyTo()))
         .onCommand(Screened.class, this::onScreened)
+        .onCommand(Flush.class, (state, c) -> onFlush(state))
         .onCommand(SelectTxs.class, this::onSelect)
         .onCommand(MarkIncluded.class, this::onMarkIncluded)
         .onCommand(Restore.class, this::onRestore)
@@ -306,27 +318,29 @@ public final class Mempool
     return Effect().noReply();
   }
 
+  /** Queues a screened tx for the next {@link Flush}: those screened while a write is under way go in one write. */
   private ReplyEffect<Event, State> onScreened(State state, Screened screened) {
     screening = Math.max(0, screening - 1);
     if (screened.rejected().isPresent()) {
       return Effect().reply(screened.replyTo(), screened.rejected().get());
     }
-    HashedTx tx = screened.tx();
-    TxVerdict verdict = pendingSetVerdict(state, tx);
-    if (verdict instanceof Rejected || !screened.admit()) {
-      return Effect().reply(screened.replyTo(), verdict);
+    ready.add(screened);
+    if (ready.size() == 1) {
+      context.getSelf().tell(Flush.INSTANCE);
     }
-    List<Event> events = new ArrayList<>(2);
-    if (state.pending().size() >= settings.maxTxs()) {
-      PendingTx cheapest = index.of(state).last();
-      if (tx.tx().gasSettings().maxPriorityFeesPerGas().compareTo(cheapest.tx().gasSettings().maxPriorityFeesPerGas()) <= 0) {
-        return Effect().reply(screened.replyTo(), new Rejected(Code.MEMPOOL_FULL, "gasSettings.maxPriorityFeesPerGas",
-            "the mempool holds " + settings.maxTxs() + " txs (mempool-max-txs) and this tx's priority fee does not beat the cheapest"));
-      }
-      events.add(new TxEvicted(cheapest.txHash(), "evicted by a higher-fee tx while the mempool was full"));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onFlush(State state) {
+    AdmissionBatch batch = new AdmissionBatch(state, index.of(state), settings.maxTxs());
+    ready.forEach(batch::decide);
+    ready.clear();
+    Runnable reply = () -> batch.replies().forEach(r -> r.screened().replyTo().tell(r.verdict()));
+    if (batch.events().isEmpty()) {
+      reply.run();
+      return Effect().noReply();
     }
-    events.add(new TxAccepted(tx.hash(), tx.tx()));
-    return Effect().persist(events).thenReply(screened.replyTo(), s -> verdict);
+    return Effect().persist(batch.events()).thenRun(s -> reply.run()).thenNoReply();
   }
 
   private ReplyEffect<Event, State> onSelect(State state, SelectTxs command) {
@@ -386,23 +400,6 @@ public final class Mempool
     }
     DroppedTx dropped = state.dropped().get(hash);
     return dropped != null ? TxReceipt.dropped(hash, dropped.reason()) : TxReceipt.unknown(hash);
-  }
-
-  /** The checks against the pending set, after {@link TxAdmission}'s: not pending already, no nullifier taken. */
-  private static TxVerdict pendingSetVerdict(State state, HashedTx tx) {
-    TxHash hash = tx.hash();
-    if (state.pending().containsKey(hash)) {
-      return new Rejected(Code.DUPLICATE_TX, "tx", "tx " + hash + " is already pending");
-    }
-    List<Fr> nullifiers = tx.tx().effects().nullifiers();
-    for (int i = 0; i < nullifiers.size(); i++) {
-      TxHash owner = state.nullifierOwners().get(nullifiers.get(i));
-      if (owner != null) {
-        return new Rejected(Code.DOUBLE_SPEND, "effects.nullifiers[" + i + "]",
-            "nullifier " + nullifiers.get(i) + " is already spent by pending tx " + owner);
-      }
-    }
-    return new TxVerdict.Accepted(hash);
   }
 
   @Override
