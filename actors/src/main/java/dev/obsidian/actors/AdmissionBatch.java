@@ -46,6 +46,11 @@ final class AdmissionBatch {
     this.nextArrival = state.nextArrival();
   }
 
+  static Rejected mempoolFull(int maxTxs) {
+    return new Rejected(Code.MEMPOOL_FULL, "gasSettings.maxPriorityFeesPerGas", "the mempool holds " + maxTxs
+        + " txs (mempool-max-txs) and this tx's priority fee does not beat the cheapest");
+  }
+
   List<Mempool.Event> events() {
     return events;
   }
@@ -64,8 +69,7 @@ final class AdmissionBatch {
     if (size() >= maxTxs) {
       PendingTx cheapest = cheapest();
       if (tx.tx().gasSettings().maxPriorityFeesPerGas().compareTo(cheapest.tx().gasSettings().maxPriorityFeesPerGas()) <= 0) {
-        replies.add(new Reply(screened, new Rejected(Code.MEMPOOL_FULL, "gasSettings.maxPriorityFeesPerGas", "the mempool holds "
-            + maxTxs + " txs (mempool-max-txs) and this tx's priority fee does not beat the cheapest")));
+        replies.add(new Reply(screened, mempoolFull(maxTxs)));
         return;
       }
       evict(cheapest);

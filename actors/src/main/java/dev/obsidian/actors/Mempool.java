@@ -279,8 +279,8 @@ public final class Mempool
   @Override
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder().forAnyState()
-        .onCommand(SubmitTx.class, (state, c) -> screen(c.tx(), true, c.replyTo()))
-        .onCommand(CheckTx.class, (state, c) -> screen(c.tx(), false, c.replyTo()))
+        .onCommand(SubmitTx.class, (state, c) -> screen(state, c.tx(), true, c.replyTo()))
+        .onCommand(CheckTx.class, (state, c) -> screen(state, c.tx(), false, c.replyTo()))
         .onCommand(Screened.class, this::onScreened)
         .onCommand(Flush.class, (state, c) -> onFlush(state))
         .onCommand(SelectTxs.class, this::onSelect)
@@ -303,7 +303,11 @@ public final class Mempool
    * Poseidon2 sponge over ~1,300 fields: done in the actor it capped admission at one core). The pending-set checks
    * follow in the actor ({@link #onScreened}).
    */
-  private ReplyEffect<Event, State> screen(Tx tx, boolean admit, ActorRef<TxVerdict> replyTo) {
+  private ReplyEffect<Event, State> screen(State state, Tx tx, boolean admit, ActorRef<TxVerdict> replyTo) {
+    Optional<Rejected> full = admit ? cannotBeatTheCheapest(state, tx) : Optional.empty();
+    if (full.isPresent()) {
+      return Effect().reply(replyTo, full.get());
+    }
     if (screening >= settings.maxTxsInScreening()) {
       return Effect().reply(replyTo, new Rejected(Code.MEMPOOL_BUSY, "tx", "the node is screening "
           + screening + " txs already (mempool-max-screening-txs); retry later"));
@@ -316,6 +320,21 @@ public final class Mempool
     context.pipeToSelf(screened, (result, failure) -> result != null ? result : new Screened(null,
         Optional.of(new Rejected(Code.MALFORMED, "tx", "screening failed: " + failure)), admit, replyTo));
     return Effect().noReply();
+  }
+
+  /**
+   * A full mempool refuses a tx that does not beat its cheapest before hashing it: under overload most submissions
+   * are refused, and hashing them first spent the CPU the blocks needed. Re-checked after screening
+   * ({@link AdmissionBatch}), as the pool may have changed meanwhile.
+   */
+  private Optional<Rejected> cannotBeatTheCheapest(State state, Tx tx) {
+    if (state.pending().size() < settings.maxTxs()) {
+      return Optional.empty();
+    }
+    PendingTx cheapest = index.of(state).last();
+    return tx.gasSettings().maxPriorityFeesPerGas().compareTo(cheapest.tx().gasSettings().maxPriorityFeesPerGas()) > 0
+        ? Optional.empty()
+        : Optional.of(AdmissionBatch.mempoolFull(settings.maxTxs()));
   }
 
   /** Queues a screened tx for the next {@link Flush}: those screened while a write is under way go in one write. */
