@@ -37,9 +37,16 @@ public final class NodeGuardian {
       throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
           + " is not wired into the node yet; use embedded");
     }
-    JournalConfig journal = JournalConfig.embedded(settings.dataDir());
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "obsidian",
-        journal.toConfig().withFallback(ConfigFactory.load()));
+    JournalConfig.Embedded journal = JournalConfig.embedded(settings.dataDir());
+    DataDirLock lock = DataDirLock.acquire(settings.dataDir(),
+        journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db"));
+    ActorSystem<Void> system;
+    try {
+      system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig().withFallback(ConfigFactory.load()));
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
     WorldStateStore store = null;
     try {
       journal.prepare(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -50,18 +57,19 @@ public final class NodeGuardian {
       ChainIndex index = new ChainIndex(genesisHash(store));
       journaled.blocks().forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
-      return spawn(settings, clock, system, store, index);
+      return spawn(settings, clock, system, store, index, lock);
     } catch (Exception | Error e) {
       system.terminate();
       if (store != null) {
         store.close();
       }
-      throw e instanceof RuntimeException r ? r : new IllegalStateException("node failed to start: " + e.getMessage(), e);
+      lock.close();
+      throw e instanceof RuntimeException r ? r : new IllegalStateException("node failed to start: " + e, e);
     }
   }
 
   private static ActorNode spawn(ObsidianSettings settings, NodeClock clock, ActorSystem<Void> system,
-      WorldStateStore store, ChainIndex index) {
+      WorldStateStore store, ChainIndex index, DataDirLock lock) {
     long chainId = settings.node().chainId();
     long version = settings.node().rollupVersion();
     Mempool.Settings mempoolSettings = new Mempool.Settings(settings.limits().mempoolMaxTxs(),
@@ -80,7 +88,7 @@ public final class NodeGuardian {
         BASE_FEES);
     ActorRef<Sequencer.Command> sequencer = system.systemActorOf(Sequencer.create(sequencerSettings,
         new Sequencer.Collaborators(mempool, worldState, prover, new NoL1Publisher(), index), clock), "sequencer", Props.empty());
-    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings);
+    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock);
   }
 
   private static dev.obsidian.crypto.field.Fr genesisHash(WorldStateStore store) {
