@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One node per data dir: a lock on {@code data-dir/node.lock} held while the node runs, taken before anything is
- * opened. Without it a second node on the same data dir waited a minute for H2's file lock and failed with no useful
+ * One node per data dir: a lock on {@code data-dir/store.lock} held while the node's journal and Merkle store are open,
+ * taken before anything is opened (the sandbox's NodeServer takes {@code node.lock} before that, for its port and RPC
+ * system; this one guards every NodeGuardian user: in-process load tests, tests, tools). Without it a second node on the same data dir waited a minute for H2's file lock and failed with no useful
  * message. Also probes the journal's H2 file, which another process (an H2 console, a node of an older build) may
  * hold. OS locks are released when the process dies, so a killed node leaves nothing to clean up.
  */
 final class DataDirLock implements AutoCloseable {
-  static final String FILE_NAME = "node.lock";
+  static final String FILE_NAME = "store.lock";
 
   private final FileChannel channel;
   private final FileLock lock;
