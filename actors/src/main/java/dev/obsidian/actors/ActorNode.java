@@ -53,6 +53,16 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     this.lock = lock;
   }
 
+  /** Mailbox lengths and handling times of the node's actors, for metrics. */
+  public ActorStats actorStats() {
+    return ActorStats.of(system);
+  }
+
+  /** Journal write latency, for metrics. */
+  public dev.obsidian.persistence.JournalStats journalStats() {
+    return dev.obsidian.persistence.JournalStats.of(system.classicSystem());
+  }
+
   /** The sequencer's slot phase and heights, for status commands and tests. */
   public CompletionStage<Sequencer.Status> sequencerStatus() {
     return AskPattern.ask(sequencer, Sequencer.GetStatus::new, ASK_TIMEOUT, system.scheduler());

@@ -14,7 +14,7 @@ import dev.obsidian.persistence.JournalConfig;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
@@ -74,21 +74,26 @@ public final class NodeGuardian {
     long version = settings.node().rollupVersion();
     Mempool.Settings mempoolSettings = new Mempool.Settings(settings.limits().mempoolMaxTxs(),
         settings.limits().maxTxBytes().bytes(), chainId, version, BASE_FEES);
-    ActorRef<Mempool.Command> mempool = system.systemActorOf(
-        Mempool.create(mempoolSettings, new LocalChainView(store, index), new UncheckedProofVerifier()), "mempool", Props.empty());
-    ActorRef<WorldState.Command> worldState = system.systemActorOf(WorldState.create(store), "world-state", Props.empty());
-    ActorRef<ProverCoordinator.Command> prover = system.systemActorOf(
-        ProverCoordinator.create(settings.prover().jobTimeout(), PROVER_MAX_ATTEMPTS), "prover-coordinator", Props.empty());
+    ActorRef<Mempool.Command> mempool = spawnCounted(system,
+        Mempool.create(mempoolSettings, new LocalChainView(store, index), new UncheckedProofVerifier()), "mempool");
+    ActorRef<WorldState.Command> worldState = spawnCounted(system, WorldState.create(store), "world-state");
+    ActorRef<ProverCoordinator.Command> prover = spawnCounted(system,
+        ProverCoordinator.create(settings.prover().jobTimeout(), PROVER_MAX_ATTEMPTS), "prover-coordinator");
     for (int i = 0; i < settings.prover().workers(); i++) {
-      system.systemActorOf(ProverWorker.create(store), "prover-worker-" + i, Props.empty());
+      spawnCounted(system, ProverWorker.create(store), "prover-worker-" + i);
     }
     var sequencing = settings.sequencer();
     Sequencer.Settings sequencerSettings = new Sequencer.Settings(sequencing.blockTime(), sequencing.minTxsPerBlock(),
         sequencing.maxTxsPerBlock(), sequencing.buildEmptyBlocks(), chainId, version, EthAddress.ZERO, AztecAddress.ZERO,
         BASE_FEES);
-    ActorRef<Sequencer.Command> sequencer = system.systemActorOf(Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, new NoL1Publisher(), index), clock), "sequencer", Props.empty());
+    ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
+        new Sequencer.Collaborators(mempool, worldState, prover, new NoL1Publisher(), index), clock), "sequencer");
     return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock);
+  }
+
+  /** Spawns with its mailbox length and message handling time counted in {@link ActorStats} (for /metrics). */
+  private static <T> ActorRef<T> spawnCounted(ActorSystem<Void> system, Behavior<T> behavior, String name) {
+    return system.systemActorOf(ActorStats.timed(system, name, behavior), name, ActorStats.mailbox());
   }
 
   private static dev.obsidian.crypto.field.Fr genesisHash(WorldStateStore store) {

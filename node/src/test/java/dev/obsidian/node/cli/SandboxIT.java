@@ -252,6 +252,19 @@ class SandboxIT {
     assertTrue(metrics.contains("obsidian_rpc_requests_seconds_count{method=\"node_sendTx\",outcome=\"ok\"} " + TXS + "\n"),
         metrics);
     assertTrue(metrics.contains("method=\"node_sendTx\",outcome=\"tx_rejected\""), metrics);
+    // actors' mailboxes and handling times, journal latency: present, and the mempool has handled the submissions
+    for (String actor : List.of("mempool", "sequencer", "world-state", "prover-coordinator")) {
+      assertTrue(metrics.contains("obsidian_actor_mailbox_size{actor=\"" + actor + "\"} "), actor + "\n" + metrics);
+      assertTrue(metrics.contains("obsidian_actor_processing_seconds_sum{actor=\"" + actor + "\"} "), actor);
+    }
+    assertTrue(counterAtLeast(metrics, "obsidian_actor_processing_seconds_count{actor=\"mempool\"} ", TXS), metrics);
+    assertTrue(counterAtLeast(metrics, "obsidian_journal_write_seconds_count ", 1), metrics);
+    assertTrue(counterAtLeast(metrics, "obsidian_journal_persists_total ", TXS), metrics);
+  }
+
+  private static boolean counterAtLeast(String metrics, String prefix, double least) {
+    return metrics.lines().filter(line -> line.startsWith(prefix))
+        .anyMatch(line -> Double.parseDouble(line.substring(prefix.length()).trim()) >= least);
   }
 
   private void checkASecondSandboxIsRefused(RunningSandbox running) {
