@@ -130,4 +130,25 @@ class SequencerTest {
     assertTrue(sequencer.runCommand(new Sequencer.TxsSelected(7, 0, txs(2))).hasNoEvents());
     assertEquals(Sequencer.State.GENESIS, sequencer.getState());
   }
+
+  @Test
+  void aTickMissedWhileABlockIsInFlightStartsTheNextSlotAsSoonAsItIsDone() throws Exception {
+    List<HashedTx> txs = txs(2);
+    sequencer.runCommand(new Sequencer.TxsSelected(1, 1_700_000_123L, txs));
+    WorldState.BuildBlock build = assertInstanceOf(WorldState.BuildBlock.class, worldState.receiveMessage());
+    assertTrue(sequencer.runCommand(Sequencer.Tick.INSTANCE).hasNoEvents());
+    mempool.expectNoMessage(Duration.ofMillis(100));
+    L2Block block;
+    try (WorldStateFork fork = WorldStateFork.inMemoryGenesis()) {
+      txs.forEach(tx -> BlockBuilder.apply(fork, tx.tx().effects()));
+      block = BlockBuilder.seal(fork, build.globals(), txs.stream().map(tx -> new TxEffect(tx.hash(), 0, tx.tx().effects())).toList());
+    }
+    sequencer.runCommand(new Sequencer.BlockCandidate(new WorldState.Built(block, List.of())));
+    sequencer.runCommand(new Sequencer.BlockApplied(1));
+    assertInstanceOf(Mempool.MarkIncluded.class, mempool.receiveMessage());
+    sequencer.runCommand(new Sequencer.ProofDone(new ProverCoordinator.Proven(1, List.of())));
+    // published (here: left unpublished by NoL1Publisher): the missed tick asks at once for block 2's txs
+    Mempool.SelectTxs next = assertInstanceOf(Mempool.SelectTxs.class, mempool.receiveMessage(Duration.ofSeconds(5)));
+    assertEquals(2, next.blockNumber());
+  }
 }
