@@ -7,7 +7,16 @@ import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.crypto.protocol.AztecAddress;
 import dev.obsidian.crypto.protocol.EthAddress;
 import dev.obsidian.merkle.StoreOptions;
+import dev.obsidian.actors.block.BlockHeader;
+import dev.obsidian.actors.block.GlobalVariables;
+import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.block.StateReference;
+import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.protocol.Constants;
 import dev.obsidian.merkle.TreeId;
+import dev.obsidian.merkle.TreeInfo;
+import dev.obsidian.merkle.WorldStateFork;
+import java.util.List;
 import dev.obsidian.merkle.WorldStateSnapshot;
 import dev.obsidian.merkle.WorldStateStore;
 import dev.obsidian.persistence.JournalConfig;
@@ -54,7 +63,7 @@ public final class NodeGuardian {
           new StoreOptions(true, settings.merkle().historyBlocks()));
       JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId());
       WorldState.catchUp(store, journaled.blocks());
-      ChainIndex index = new ChainIndex(genesisHash(store));
+      ChainIndex index = new ChainIndex(genesisBlock(store));
       journaled.blocks().forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
       return spawn(settings, clock, system, store, index, lock);
@@ -96,9 +105,24 @@ public final class NodeGuardian {
     return system.systemActorOf(ActorStats.timed(system, name, behavior), name, ActorStats.mailbox());
   }
 
-  private static dev.obsidian.crypto.field.Fr genesisHash(WorldStateStore store) {
-    try (WorldStateSnapshot genesis = store.snapshot(store.oldestAvailableBlock())) {
-      return genesis.leafHash(TreeId.ARCHIVE, 0);
+  /**
+   * Block 0 as Aztec defines it (empty last archive, the genesis state, empty globals), checked against the genesis
+   * hash the store's archive holds.
+   */
+  private static L2Block genesisBlock(WorldStateStore store) {
+    L2Block genesis;
+    try (WorldStateFork state = WorldStateFork.inMemoryGenesis()) {
+      BlockHeader header = new BlockHeader(new TreeInfo(Fr.ZERO, 0), StateReference.of(state), Fr.ZERO,
+          GlobalVariables.empty(), Fr.ZERO, 0);
+      genesis = new L2Block(header, new TreeInfo(Constants.GENESIS_ARCHIVE_ROOT, 1), List.of());
     }
+    try (WorldStateSnapshot snapshot = store.snapshot(store.oldestAvailableBlock())) {
+      Fr stored = snapshot.leafHash(TreeId.ARCHIVE, 0);
+      if (!stored.equals(genesis.hash())) {
+        throw new IllegalStateException("the store's archive starts with " + stored + ", not the genesis header hash "
+            + genesis.hash());
+      }
+    }
+    return genesis;
   }
 }

@@ -72,6 +72,10 @@ class NodeIT {
       Rejected spent = rejected(node.sendTx(sent.get(2)).toCompletableFuture().get());
       assertEquals(TxVerdict.Code.DOUBLE_SPEND, spent.code());
       checkStats(node, blockNumber(node));
+      L2Block block0 = node.getBlock(0).toCompletableFuture().get().orElseThrow();
+      assertEquals(Constants.GENESIS_BLOCK_HEADER_HASH, block0.hash());
+      assertEquals(Constants.GENESIS_ARCHIVE_ROOT, block0.archive().root());
+      assertEquals(block0.archive(), node.getBlock(1).toCompletableFuture().get().orElseThrow().header().lastArchive());
     }
     long blocksBefore;
     WorldStateSyncStatus before;

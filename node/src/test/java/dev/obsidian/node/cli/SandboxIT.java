@@ -71,6 +71,11 @@ class SandboxIT {
       blockNumber = rpc.call("node_getBlockNumber").asLong();
       chain = Chain.recompute(blocks(rpc, blockNumber));
       latestBlock = rpc.call("node_getBlock", blockNumber);
+      // block 0 is Aztec's genesis header (constants from Aztec 4.1.2), and block 1 builds on it
+      JsonNode genesisBlock = rpc.call("node_getBlock", 0);
+      assertEquals(Constants.GENESIS_BLOCK_HEADER_HASH.toHex(), genesisBlock.get("hash").asText());
+      assertEquals(Constants.GENESIS_ARCHIVE_ROOT.toHex(), genesisBlock.get("archive").get("root").asText());
+      assertEquals(0, genesisBlock.get("txEffects").size());
       checkNoteHashWitness(rpc, chain, txs);
       checkNullifierWitness(rpc, latestBlock, txs.get(3));
       checkPublicData(rpc, txs);
