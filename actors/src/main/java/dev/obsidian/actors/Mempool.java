@@ -309,8 +309,8 @@ public final class Mempool
       return Effect().reply(replyTo, full.get());
     }
     if (screening >= settings.maxTxsInScreening()) {
-      return Effect().reply(replyTo, new Rejected(Code.MEMPOOL_BUSY, "tx", "the node is screening "
-          + screening + " txs already (mempool-max-screening-txs); retry later"));
+      return Effect().reply(replyTo, new Rejected(Code.MEMPOOL_BUSY, "tx", "the node is already hashing and checking "
+          + screening + " submitted txs, its limit (Mempool.Settings.maxTxsInScreening); retry later"));
     }
     screening++;
     CompletableFuture<Screened> screened = CompletableFuture.supplyAsync(() -> {
