@@ -38,9 +38,11 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   private final ActorRef<WorldState.Command> worldState;
   private final ActorRef<Sequencer.Command> sequencer;
   private final ObsidianSettings settings;
+  private final DataDirLock lock;
 
   ActorNode(ActorSystem<Void> system, WorldStateStore store, ChainIndex index, ActorRef<Mempool.Command> mempool,
-      ActorRef<WorldState.Command> worldState, ActorRef<Sequencer.Command> sequencer, ObsidianSettings settings) {
+      ActorRef<WorldState.Command> worldState, ActorRef<Sequencer.Command> sequencer, ObsidianSettings settings,
+      DataDirLock lock) {
     this.system = system;
     this.store = store;
     this.index = index;
@@ -48,6 +50,17 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     this.worldState = worldState;
     this.sequencer = sequencer;
     this.settings = settings;
+    this.lock = lock;
+  }
+
+  /** Mailbox lengths and handling times of the node's actors, for metrics. */
+  public ActorStats actorStats() {
+    return ActorStats.of(system);
+  }
+
+  /** Journal write latency, for metrics. */
+  public dev.obsidian.persistence.JournalStats journalStats() {
+    return dev.obsidian.persistence.JournalStats.of(system.classicSystem());
   }
 
   /** The sequencer's slot phase and heights, for status commands and tests. */
@@ -210,7 +223,11 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("the node did not stop within 30 s: " + e.getMessage(), e);
     } finally {
-      store.close();
+      try {
+        store.close();
+      } finally {
+        lock.close();
+      }
     }
   }
 }

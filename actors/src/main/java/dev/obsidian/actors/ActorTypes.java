@@ -9,6 +9,7 @@ import dev.obsidian.actors.tx.Expiration;
 import dev.obsidian.actors.tx.Gas;
 import dev.obsidian.actors.tx.GasFees;
 import dev.obsidian.actors.tx.GasSettings;
+import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.actors.tx.PrivateLog;
 import dev.obsidian.actors.tx.PublicCallRequest;
 import dev.obsidian.actors.tx.PublicDataWrite;
@@ -58,7 +59,8 @@ public final class ActorTypes implements TypeRegistrar {
         .register(1023, TxVerdict.Rejected.class, 1)
         .registerEnum(1024, TxVerdict.Code.class)
         .register(1025, TxReceipt.class, 1)
-        .registerEnum(1026, TxStatus.class);
+        .registerEnum(1026, TxStatus.class)
+        .register(1027, HashedTx.class, 1);
   }
 
   private static void registerBlock(TypeRegistry.Builder types) {

@@ -29,9 +29,21 @@ public final class ChainIndex {
   private final Map<Fr, Long> noteHashLeafIndexes = new ConcurrentHashMap<>();
   private final Map<Fr, List<TaggedPrivateLog>> logsByTag = new ConcurrentHashMap<>();
   private volatile long provenBlockNumber;
+  private final Optional<L2Block> genesis;
 
+  /** An index that knows the genesis block by its hash only ({@link #block}(0) is empty). */
   public ChainIndex(Fr genesisBlockHash) {
     blockNumbersByHash.put(genesisBlockHash, 0L);
+    genesis = Optional.empty();
+  }
+
+  /** An index that also serves the genesis block (header, archive, no txs) as block 0. */
+  public ChainIndex(L2Block genesisBlock) {
+    if (genesisBlock.number() != 0 || !genesisBlock.txEffects().isEmpty()) {
+      throw new IllegalArgumentException("the genesis block is block 0 without txs, got block " + genesisBlock.number());
+    }
+    blockNumbersByHash.put(genesisBlock.hash(), 0L);
+    genesis = Optional.of(genesisBlock);
   }
 
   public synchronized long latestBlockNumber() {
@@ -43,6 +55,9 @@ public final class ChainIndex {
   }
 
   public synchronized Optional<L2Block> block(long number) {
+    if (number == 0) {
+      return genesis;
+    }
     return number >= 1 && number <= blocks.size() ? Optional.of(blocks.get((int) number - 1)) : Optional.empty();
   }
 

@@ -2,6 +2,7 @@ package dev.obsidian.actors;
 
 import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.field.Fr;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +20,16 @@ public interface ChainView {
 
   /** Whether the nullifier is in the committed nullifier tree. */
   boolean nullifierExists(Fr nullifier);
+
+  /** The position of the first of {@code nullifiers} already in the committed nullifier tree, or -1. */
+  default int firstExistingNullifier(List<Fr> nullifiers) {
+    for (int i = 0; i < nullifiers.size(); i++) {
+      if (nullifierExists(nullifiers.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
 
   /** The block that included this tx, if the committed chain has it. */
   Optional<Long> inclusionBlock(TxHash txHash);

@@ -5,6 +5,7 @@ import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.merkle.TreeId;
 import dev.obsidian.merkle.WorldStateSnapshot;
 import dev.obsidian.merkle.WorldStateStore;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link ChainView} over this node's world-state store and block index. */
@@ -35,7 +36,20 @@ public final class LocalChainView implements ChainView {
   @Override
   public boolean nullifierExists(Fr nullifier) {
     try (WorldStateSnapshot snapshot = store.snapshot(store.latestBlock())) {
-      return snapshot.membershipWitness(TreeId.NULLIFIER, nullifier).isPresent();
+      return snapshot.containsKey(TreeId.NULLIFIER, nullifier);
+    }
+  }
+
+  /** One snapshot for all of a tx's nullifiers: opening one costs more than a lookup. */
+  @Override
+  public int firstExistingNullifier(List<Fr> nullifiers) {
+    try (WorldStateSnapshot snapshot = store.snapshot(store.latestBlock())) {
+      for (int i = 0; i < nullifiers.size(); i++) {
+        if (snapshot.containsKey(TreeId.NULLIFIER, nullifiers.get(i))) {
+          return i;
+        }
+      }
+      return -1;
     }
   }
 

@@ -3,24 +3,33 @@ package dev.obsidian.actors;
 import dev.obsidian.actors.TxVerdict.Code;
 import dev.obsidian.actors.TxVerdict.Rejected;
 import dev.obsidian.actors.tx.GasFees;
+import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.actors.tx.Tx;
 import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.persistence.ObsidianSerializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
@@ -47,7 +56,29 @@ public final class Mempool
    * @param maxTxBytes obsidian.limits.max-tx-bytes
    * @param minFeesPerGas the least maxFeesPerGas a tx must offer (the block's base fees)
    */
-  public record Settings(int maxTxs, long maxTxBytes, long chainId, long rollupVersion, GasFees minFeesPerGas) {}
+  public record Settings(int maxTxs, long maxTxBytes, long chainId, long rollupVersion, GasFees minFeesPerGas,
+      int maxTxsInScreening) {
+    public Settings {
+      if (maxTxsInScreening < 1) {
+        throw new IllegalArgumentException("maxTxsInScreening must be at least 1, got " + maxTxsInScreening);
+      }
+    }
+
+    /** With {@link #DEFAULT_MAX_TXS_IN_SCREENING}. */
+    public Settings(int maxTxs, long maxTxBytes, long chainId, long rollupVersion, GasFees minFeesPerGas) {
+      this(maxTxs, maxTxBytes, chainId, rollupVersion, minFeesPerGas, DEFAULT_MAX_TXS_IN_SCREENING);
+    }
+  }
+
+  /**
+   * Submissions hashed and checked at once; more are refused with MEMPOOL_BUSY. At ~4 ms of CPU per tx this is about
+   * half a second of work queued on two cores: enough to keep the cores busy, short enough that a client's ask does
+   * not time out in the queue.
+   */
+  public static final int DEFAULT_MAX_TXS_IN_SCREENING = 256;
+
+  /** Dispatcher (this module's reference.conf) that hashes and checks submissions off the actor. */
+  static final String SCREENING_DISPATCHER = "obsidian.mempool-screening-dispatcher";
 
   // ---- commands -------------------------------------------------------------------------------------------------
 
@@ -61,7 +92,8 @@ public final class Mempool
   /** The best {@code maxTxs} txs for block {@code blockNumber} at {@code timestampSeconds}; expired ones are dropped. */
   public record SelectTxs(int maxTxs, long blockNumber, long timestampSeconds, ActorRef<Selection> replyTo) implements Command {}
 
-  public record Selection(List<Tx> txs) implements ObsidianSerializable {}
+  /** The selected txs with the hashes the mempool admitted them under (so nobody hashes them again). */
+  public record Selection(List<HashedTx> txs) implements ObsidianSerializable {}
 
   public record MarkIncluded(long blockNumber, List<TxHash> txHashes, ActorRef<Done> replyTo) implements Command {}
 
@@ -76,6 +108,12 @@ public final class Mempool
 
   /** Drops txs the trees refused while building a block: they can never be included. */
   public record Evict(long blockNumber, List<TxHash> txHashes, String reason) implements Command {}
+
+  /** A submission after the off-actor checks: {@code tx} with its hash when they passed. Local only. */
+  record Screened(HashedTx tx, Optional<Rejected> rejected, boolean admit, ActorRef<TxVerdict> replyTo) implements Command {}
+
+  /** Decides and journals the screened txs queued since the last flush. Local only. */
+  enum Flush implements Command { INSTANCE }
 
   /**
    * Forgets pending txs the committed chain already holds. Sent to itself after recovery: the sequencer tells the
@@ -98,11 +136,19 @@ public final class Mempool
   // ---- state ----------------------------------------------------------------------------------------------------
 
   /** A pending tx and its arrival number (ties in fee go to the earlier one). */
-  public record PendingTx(TxHash txHash, Tx tx, long arrival) implements ObsidianSerializable {}
+  public record PendingTx(TxHash txHash, Tx tx, long arrival) implements ObsidianSerializable {
+    HashedTx hashed() {
+      return new HashedTx(txHash, tx);
+    }
+  }
 
   public record DroppedTx(String reason, long droppedAt) implements ObsidianSerializable {}
 
   /**
+   * The pending set. It is owned by the actor: the event handler updates its maps in place (see {@link #writable()})
+   * and returns a State sharing them (copying three maps per accepted tx made admission O(pending)). Nothing outside the actor sees the
+   * maps: replies carry copies, and a snapshot is a deep copy taken in the actor ({@link #snapshotAdapter()}).
+   *
    * @param pending by hash
    * @param nullifierOwners every pending nullifier and the tx holding it
    * @param dropped recently dropped txs with their reason
@@ -114,51 +160,48 @@ public final class Mempool
       SortedMap<TxHash, DroppedTx> dropped,
       long nextArrival) implements ObsidianSerializable {
 
-    public static final State EMPTY = new State(new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), 0);
-
     /** Highest priority fee first, then earliest arrival, then hash: a total order, so selection is deterministic. */
     static final Comparator<PendingTx> PRIORITY = Comparator
         .comparing((PendingTx p) -> p.tx().gasSettings().maxPriorityFeesPerGas()).reversed()
         .thenComparingLong(PendingTx::arrival)
         .thenComparing(PendingTx::txHash);
 
-    List<PendingTx> byPriority() {
-      return pending.values().stream().sorted(PRIORITY).toList();
+    /**
+     * This state with maps the event handler may update in place: its own if it made them, else private copies. The
+     * empty state and a snapshot's maps are read-only, and the empty state is reused when the actor restarts after a
+     * journal failure, so they are never written to.
+     */
+    State writable() {
+      return pending instanceof TreeMap && nullifierOwners instanceof TreeMap && dropped instanceof TreeMap
+          ? this
+          : new State(new TreeMap<>(pending), new TreeMap<>(nullifierOwners), new TreeMap<>(dropped), nextArrival);
     }
 
-    Optional<PendingTx> cheapest() {
-      return pending.values().stream().max(PRIORITY);
+    static State empty() {
+      return new State(Collections.emptySortedMap(), Collections.emptySortedMap(), Collections.emptySortedMap(), 0);
     }
 
-    State accept(TxHash hash, Tx tx) {
-      TreeMap<TxHash, PendingTx> nextPending = new TreeMap<>(pending);
-      nextPending.put(hash, new PendingTx(hash, tx, nextArrival));
-      TreeMap<Fr, TxHash> owners = new TreeMap<>(nullifierOwners);
-      tx.effects().nullifiers().forEach(n -> owners.put(n, hash));
-      TreeMap<TxHash, DroppedTx> drops = new TreeMap<>(dropped);
-      drops.remove(hash);
-      return new State(nextPending, owners, drops, nextArrival + 1);
+    /** A copy sharing nothing with this state. */
+    State copy() {
+      return new State(new TreeMap<>(pending), new TreeMap<>(nullifierOwners), new TreeMap<>(dropped), nextArrival);
     }
+  }
 
-    State remove(List<TxHash> hashes, Optional<String> dropReason) {
-      TreeMap<TxHash, PendingTx> nextPending = new TreeMap<>(pending);
-      TreeMap<Fr, TxHash> owners = new TreeMap<>(nullifierOwners);
-      TreeMap<TxHash, DroppedTx> drops = new TreeMap<>(dropped);
-      for (TxHash hash : hashes) {
-        PendingTx removed = nextPending.remove(hash);
-        if (removed != null) {
-          removed.tx().effects().nullifiers().forEach(owners::remove);
-          dropReason.ifPresent(reason -> drops.put(hash, new DroppedTx(reason, nextArrival)));
-        }
+  /**
+   * The pending txs in {@link State#PRIORITY} order, kept beside the state it indexes (it is derived data, never
+   * journaled) and rebuilt when the actor is handed another State (recovery from a snapshot).
+   */
+  private static final class PriorityIndex {
+    private final TreeSet<PendingTx> byPriority = new TreeSet<>(State.PRIORITY);
+    private SortedMap<TxHash, PendingTx> indexed;
+
+    TreeSet<PendingTx> of(State state) {
+      if (indexed != state.pending()) {
+        byPriority.clear();
+        byPriority.addAll(state.pending().values());
+        indexed = state.pending();
       }
-      while (drops.size() > MAX_REMEMBERED_DROPS) {
-        TxHash oldest = drops.entrySet().stream()
-            .min(Comparator.comparingLong((java.util.Map.Entry<TxHash, DroppedTx> e) -> e.getValue().droppedAt())
-                .thenComparing(java.util.Map.Entry::getKey))
-            .orElseThrow().getKey();
-        drops.remove(oldest);
-      }
-      return new State(nextPending, owners, drops, nextArrival);
+      return byPriority;
     }
   }
 
@@ -167,37 +210,49 @@ public final class Mempool
   private final Settings settings;
   private final ChainView chain;
   private final TxProofVerifier verifier;
-
-  private final ActorRef<Command> self;
+  private final ActorContext<Command> context;
+  private final Executor screeningExecutor;
+  private final PriorityIndex index = new PriorityIndex();
+  /** Transient: submissions being screened off the actor; bounded by {@link Settings#maxTxsInScreening()}. */
+  private int screening;
+  /**
+   * Transient: screened txs waiting for the next {@link Flush}. Lost on a restart, which is right: nothing was
+   * journaled or answered for them (their senders' asks time out).
+   */
+  private final List<Screened> ready = new ArrayList<>();
 
   public static Behavior<Command> create(Settings settings, ChainView chain, TxProofVerifier verifier) {
     return create(PERSISTENCE_ID, settings, chain, verifier);
   }
 
   static Behavior<Command> create(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier) {
-    return Behaviors.setup(context -> new Mempool(id, settings, chain, verifier, context.getSelf()));
+    return Behaviors.setup(context -> new Mempool(id, settings, chain, verifier, context));
   }
 
-  private Mempool(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier, ActorRef<Command> self) {
+  private Mempool(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier, ActorContext<Command> context) {
     super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
     this.settings = settings;
     this.chain = chain;
     this.verifier = verifier;
-    this.self = self;
+    this.context = context;
+    this.screeningExecutor = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(SCREENING_DISPATCHER));
   }
 
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), state -> {
+      // after a restart (journal failure) the messages these counted may have been dropped with the stash
+      screening = 0;
+      ready.clear();
       if (!state.pending().isEmpty()) {
-        self.tell(new Reconcile());
+        context.getSelf().tell(new Reconcile());
       }
     }).build();
   }
 
   @Override
   public State emptyState() {
-    return State.EMPTY;
+    return State.empty();
   }
 
   @Override
@@ -205,11 +260,29 @@ public final class Mempool
     return RetentionCriteria.snapshotEvery(1_000, 2);
   }
 
+  /** The snapshot store serializes on its own thread: it gets a copy the event handler will not touch. */
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(State state) {
+        return state.copy();
+      }
+
+      @Override
+      public State fromJournal(Object from) {
+        return (State) from;
+      }
+    };
+  }
+
   @Override
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder().forAnyState()
-        .onCommand(SubmitTx.class, this::onSubmit)
-        .onCommand(CheckTx.class, (state, c) -> Effect().reply(c.replyTo(), verdict(state, c.tx())))
+        .onCommand(SubmitTx.class, (state, c) -> screen(state, c.tx(), true, c.replyTo()))
+        .onCommand(CheckTx.class, (state, c) -> screen(state, c.tx(), false, c.replyTo()))
+        .onCommand(Screened.class, this::onScreened)
+        .onCommand(Flush.class, (state, c) -> onFlush(state))
         .onCommand(SelectTxs.class, this::onSelect)
         .onCommand(MarkIncluded.class, this::onMarkIncluded)
         .onCommand(Restore.class, this::onRestore)
@@ -219,40 +292,85 @@ public final class Mempool
           return included.isEmpty() ? Effect().noReply() : Effect().persist(included).thenNoReply();
         })
         .onCommand(GetTxs.class, (state, c) -> Effect().reply(c.replyTo(), new Selection(c.txHashes().stream()
-            .map(state.pending()::get).filter(p -> p != null).map(PendingTx::tx).toList())))
+            .map(state.pending()::get).filter(p -> p != null).map(PendingTx::hashed).toList())))
         .onCommand(GetReceipt.class, (state, c) -> Effect().reply(c.replyTo(), receipt(state, c.txHash())))
         .onCommand(GetPendingCount.class, (state, c) -> Effect().reply(c.replyTo(), state.pending().size()))
         .build();
   }
 
-  private ReplyEffect<Event, State> onSubmit(State state, SubmitTx command) {
-    TxVerdict verdict = verdict(state, command.tx());
-    if (verdict instanceof Rejected) {
-      return Effect().reply(command.replyTo(), verdict);
+  /**
+   * Runs the checks that need no pending-set state, and the tx hash, on the screening dispatcher (the hash alone is a
+   * Poseidon2 sponge over ~1,300 fields: done in the actor it capped admission at one core). The pending-set checks
+   * follow in the actor ({@link #onScreened}).
+   */
+  private ReplyEffect<Event, State> screen(State state, Tx tx, boolean admit, ActorRef<TxVerdict> replyTo) {
+    Optional<Rejected> full = admit ? cannotBeatTheCheapest(state, tx) : Optional.empty();
+    if (full.isPresent()) {
+      return Effect().reply(replyTo, full.get());
     }
-    TxHash hash = ((TxVerdict.Accepted) verdict).txHash();
-    List<Event> events = new ArrayList<>(2);
-    if (state.pending().size() >= settings.maxTxs()) {
-      PendingTx cheapest = state.cheapest().orElseThrow();
-      if (command.tx().gasSettings().maxPriorityFeesPerGas().compareTo(cheapest.tx().gasSettings().maxPriorityFeesPerGas()) <= 0) {
-        return Effect().reply(command.replyTo(), new Rejected(Code.MEMPOOL_FULL, "gasSettings.maxPriorityFeesPerGas",
-            "the mempool holds " + settings.maxTxs() + " txs (mempool-max-txs) and this tx's priority fee does not beat the cheapest"));
-      }
-      events.add(new TxEvicted(cheapest.txHash(), "evicted by a higher-fee tx while the mempool was full"));
+    if (screening >= settings.maxTxsInScreening()) {
+      return Effect().reply(replyTo, new Rejected(Code.MEMPOOL_BUSY, "tx", "the node is already hashing and checking "
+          + screening + " submitted txs, its limit (Mempool.Settings.maxTxsInScreening); retry later"));
     }
-    events.add(new TxAccepted(hash, command.tx()));
-    return Effect().persist(events).thenReply(command.replyTo(), s -> verdict);
+    screening++;
+    CompletableFuture<Screened> screened = CompletableFuture.supplyAsync(() -> {
+      Optional<Rejected> rejected = TxAdmission.check(tx, settings, chain, verifier);
+      return new Screened(rejected.isEmpty() ? HashedTx.of(tx) : null, rejected, admit, replyTo);
+    }, screeningExecutor);
+    context.pipeToSelf(screened, (result, failure) -> result != null ? result : new Screened(null,
+        Optional.of(new Rejected(Code.MALFORMED, "tx", "screening failed: " + failure)), admit, replyTo));
+    return Effect().noReply();
+  }
+
+  /**
+   * A full mempool refuses a tx that does not beat its cheapest before hashing it: under overload most submissions
+   * are refused, and hashing them first spent the CPU the blocks needed. Re-checked after screening
+   * ({@link AdmissionBatch}), as the pool may have changed meanwhile.
+   */
+  private Optional<Rejected> cannotBeatTheCheapest(State state, Tx tx) {
+    if (state.pending().size() < settings.maxTxs()) {
+      return Optional.empty();
+    }
+    PendingTx cheapest = index.of(state).last();
+    return tx.gasSettings().maxPriorityFeesPerGas().compareTo(cheapest.tx().gasSettings().maxPriorityFeesPerGas()) > 0
+        ? Optional.empty()
+        : Optional.of(AdmissionBatch.mempoolFull(settings.maxTxs()));
+  }
+
+  /** Queues a screened tx for the next {@link Flush}: those screened while a write is under way go in one write. */
+  private ReplyEffect<Event, State> onScreened(State state, Screened screened) {
+    screening = Math.max(0, screening - 1);
+    if (screened.rejected().isPresent()) {
+      return Effect().reply(screened.replyTo(), screened.rejected().get());
+    }
+    ready.add(screened);
+    if (ready.size() == 1) {
+      context.getSelf().tell(Flush.INSTANCE);
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onFlush(State state) {
+    AdmissionBatch batch = new AdmissionBatch(state, index.of(state), settings.maxTxs());
+    ready.forEach(batch::decide);
+    ready.clear();
+    Runnable reply = () -> batch.replies().forEach(r -> r.screened().replyTo().tell(r.verdict()));
+    if (batch.events().isEmpty()) {
+      reply.run();
+      return Effect().noReply();
+    }
+    return Effect().persist(batch.events()).thenRun(s -> reply.run()).thenNoReply();
   }
 
   private ReplyEffect<Event, State> onSelect(State state, SelectTxs command) {
     List<Event> removed = new ArrayList<>();
-    List<Tx> selected = new ArrayList<>();
-    for (PendingTx p : state.byPriority()) {
+    List<HashedTx> selected = new ArrayList<>();
+    for (PendingTx p : index.of(state)) {
       if (p.tx().expiration().isExpiredAt(command.blockNumber(), command.timestampSeconds())) {
         removed.add(new TxEvicted(p.txHash(), "expired before block " + command.blockNumber() + " at timestamp "
             + command.timestampSeconds()));
       } else if (selected.size() < command.maxTxs() && chain.inclusionBlock(p.txHash()).isEmpty()) {
-        selected.add(p.tx());
+        selected.add(p.hashed());
       }
     }
     List<Event> included = alreadyIncluded(state);
@@ -303,43 +421,57 @@ public final class Mempool
     return dropped != null ? TxReceipt.dropped(hash, dropped.reason()) : TxReceipt.unknown(hash);
   }
 
-  /** Edge validation: stateless checks first, then the chain, then the pending set. */
-  TxVerdict verdict(State state, Tx tx) {
-    Optional<Rejected> rejected = TxAdmission.check(tx, settings, chain, verifier);
-    if (rejected.isPresent()) {
-      return rejected.get();
-    }
-    TxHash hash = tx.hash();
-    if (state.pending().containsKey(hash)) {
-      return new Rejected(Code.DUPLICATE_TX, "tx", "tx " + hash + " is already pending");
-    }
-    List<Fr> nullifiers = tx.effects().nullifiers();
-    for (int i = 0; i < nullifiers.size(); i++) {
-      TxHash owner = state.nullifierOwners().get(nullifiers.get(i));
-      if (owner != null) {
-        return new Rejected(Code.DOUBLE_SPEND, "effects.nullifiers[" + i + "]",
-            "nullifier " + nullifiers.get(i) + " is already spent by pending tx " + owner);
-      }
-    }
-    return new TxVerdict.Accepted(hash);
-  }
-
   @Override
   public EventHandler<State, Event> eventHandler() {
     return newEventHandlerBuilder().forAnyState()
-        .onEvent(TxAccepted.class, (state, e) -> state.accept(e.txHash(), e.tx()))
-        .onEvent(TxEvicted.class, (state, e) -> state.remove(List.of(e.txHash()), Optional.of(e.reason())))
-        .onEvent(TxsIncluded.class, (state, e) -> state.remove(e.txHashes(), Optional.empty()))
+        .onEvent(TxAccepted.class, (state, e) -> accept(state, e.txHash(), e.tx()))
+        .onEvent(TxEvicted.class, (state, e) -> remove(state, List.of(e.txHash()), Optional.of(e.reason())))
+        .onEvent(TxsIncluded.class, (state, e) -> remove(state, e.txHashes(), Optional.empty()))
         .onEvent(TxsRestored.class, (state, e) -> restore(state, e.txs()))
         .build();
   }
 
-  private static State restore(State state, List<Tx> txs) {
+  private State accept(State current, TxHash hash, Tx tx) {
+    State state = current.writable();
+    TreeSet<PendingTx> byPriority = index.of(state);
+    PendingTx pending = new PendingTx(hash, tx, state.nextArrival());
+    PendingTx replaced = state.pending().put(hash, pending);
+    if (replaced != null) {
+      byPriority.remove(replaced);
+    }
+    byPriority.add(pending);
+    tx.effects().nullifiers().forEach(n -> state.nullifierOwners().put(n, hash));
+    state.dropped().remove(hash);
+    return new State(state.pending(), state.nullifierOwners(), state.dropped(), state.nextArrival() + 1);
+  }
+
+  private State remove(State current, List<TxHash> hashes, Optional<String> dropReason) {
+    State state = current.writable();
+    TreeSet<PendingTx> byPriority = index.of(state);
+    for (TxHash hash : hashes) {
+      PendingTx removed = state.pending().remove(hash);
+      if (removed != null) {
+        byPriority.remove(removed);
+        removed.tx().effects().nullifiers().forEach(state.nullifierOwners()::remove);
+        dropReason.ifPresent(reason -> state.dropped().put(hash, new DroppedTx(reason, state.nextArrival())));
+      }
+    }
+    while (state.dropped().size() > MAX_REMEMBERED_DROPS) {
+      TxHash oldest = state.dropped().entrySet().stream()
+          .min(Comparator.comparingLong((Map.Entry<TxHash, DroppedTx> e) -> e.getValue().droppedAt())
+              .thenComparing(Map.Entry::getKey))
+          .orElseThrow().getKey();
+      state.dropped().remove(oldest);
+    }
+    return state;
+  }
+
+  private State restore(State state, List<Tx> txs) {
     State next = state;
     for (Tx tx : txs) {
       TxHash hash = tx.hash();
       if (!next.pending().containsKey(hash)) {
-        next = next.accept(hash, tx);
+        next = accept(next, hash, tx);
       }
     }
     return next;

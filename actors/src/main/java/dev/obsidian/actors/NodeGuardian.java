@@ -7,14 +7,23 @@ import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.crypto.protocol.AztecAddress;
 import dev.obsidian.crypto.protocol.EthAddress;
 import dev.obsidian.merkle.StoreOptions;
+import dev.obsidian.actors.block.BlockHeader;
+import dev.obsidian.actors.block.GlobalVariables;
+import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.block.StateReference;
+import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.protocol.Constants;
 import dev.obsidian.merkle.TreeId;
+import dev.obsidian.merkle.TreeInfo;
+import dev.obsidian.merkle.WorldStateFork;
+import java.util.List;
 import dev.obsidian.merkle.WorldStateSnapshot;
 import dev.obsidian.merkle.WorldStateStore;
 import dev.obsidian.persistence.JournalConfig;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
@@ -37,9 +46,16 @@ public final class NodeGuardian {
       throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
           + " is not wired into the node yet; use embedded");
     }
-    JournalConfig journal = JournalConfig.embedded(settings.dataDir());
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "obsidian",
-        journal.toConfig().withFallback(ConfigFactory.load()));
+    JournalConfig.Embedded journal = JournalConfig.embedded(settings.dataDir());
+    DataDirLock lock = DataDirLock.acquire(settings.dataDir(),
+        journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db"));
+    ActorSystem<Void> system;
+    try {
+      system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig().withFallback(ConfigFactory.load()));
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
     WorldStateStore store = null;
     try {
       journal.prepare(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -47,45 +63,66 @@ public final class NodeGuardian {
           new StoreOptions(true, settings.merkle().historyBlocks()));
       JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId());
       WorldState.catchUp(store, journaled.blocks());
-      ChainIndex index = new ChainIndex(genesisHash(store));
+      ChainIndex index = new ChainIndex(genesisBlock(store));
       journaled.blocks().forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
-      return spawn(settings, clock, system, store, index);
+      return spawn(settings, clock, system, store, index, lock);
     } catch (Exception | Error e) {
       system.terminate();
       if (store != null) {
         store.close();
       }
-      throw e instanceof RuntimeException r ? r : new IllegalStateException("node failed to start: " + e.getMessage(), e);
+      lock.close();
+      throw e instanceof RuntimeException r ? r : new IllegalStateException("node failed to start: " + e, e);
     }
   }
 
   private static ActorNode spawn(ObsidianSettings settings, NodeClock clock, ActorSystem<Void> system,
-      WorldStateStore store, ChainIndex index) {
+      WorldStateStore store, ChainIndex index, DataDirLock lock) {
     long chainId = settings.node().chainId();
     long version = settings.node().rollupVersion();
     Mempool.Settings mempoolSettings = new Mempool.Settings(settings.limits().mempoolMaxTxs(),
         settings.limits().maxTxBytes().bytes(), chainId, version, BASE_FEES);
-    ActorRef<Mempool.Command> mempool = system.systemActorOf(
-        Mempool.create(mempoolSettings, new LocalChainView(store, index), new UncheckedProofVerifier()), "mempool", Props.empty());
-    ActorRef<WorldState.Command> worldState = system.systemActorOf(WorldState.create(store), "world-state", Props.empty());
-    ActorRef<ProverCoordinator.Command> prover = system.systemActorOf(
-        ProverCoordinator.create(settings.prover().jobTimeout(), PROVER_MAX_ATTEMPTS), "prover-coordinator", Props.empty());
+    ActorRef<Mempool.Command> mempool = spawnCounted(system,
+        Mempool.create(mempoolSettings, new LocalChainView(store, index), new UncheckedProofVerifier()), "mempool");
+    ActorRef<WorldState.Command> worldState = spawnCounted(system, WorldState.create(store), "world-state");
+    ActorRef<ProverCoordinator.Command> prover = spawnCounted(system,
+        ProverCoordinator.create(settings.prover().jobTimeout(), PROVER_MAX_ATTEMPTS), "prover-coordinator");
     for (int i = 0; i < settings.prover().workers(); i++) {
-      system.systemActorOf(ProverWorker.create(store), "prover-worker-" + i, Props.empty());
+      spawnCounted(system, ProverWorker.create(store), "prover-worker-" + i);
     }
     var sequencing = settings.sequencer();
     Sequencer.Settings sequencerSettings = new Sequencer.Settings(sequencing.blockTime(), sequencing.minTxsPerBlock(),
         sequencing.maxTxsPerBlock(), sequencing.buildEmptyBlocks(), chainId, version, EthAddress.ZERO, AztecAddress.ZERO,
         BASE_FEES);
-    ActorRef<Sequencer.Command> sequencer = system.systemActorOf(Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, new NoL1Publisher(), index), clock), "sequencer", Props.empty());
-    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings);
+    ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
+        new Sequencer.Collaborators(mempool, worldState, prover, new NoL1Publisher(), index), clock), "sequencer");
+    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock);
   }
 
-  private static dev.obsidian.crypto.field.Fr genesisHash(WorldStateStore store) {
-    try (WorldStateSnapshot genesis = store.snapshot(store.oldestAvailableBlock())) {
-      return genesis.leafHash(TreeId.ARCHIVE, 0);
+  /** Spawns with its mailbox length and message handling time counted in {@link ActorStats} (for /metrics). */
+  private static <T> ActorRef<T> spawnCounted(ActorSystem<Void> system, Behavior<T> behavior, String name) {
+    return system.systemActorOf(ActorStats.timed(system, name, behavior), name, ActorStats.mailbox());
+  }
+
+  /**
+   * Block 0 as Aztec defines it (empty last archive, the genesis state, empty globals), checked against the genesis
+   * hash the store's archive holds.
+   */
+  private static L2Block genesisBlock(WorldStateStore store) {
+    L2Block genesis;
+    try (WorldStateFork state = WorldStateFork.inMemoryGenesis()) {
+      BlockHeader header = new BlockHeader(new TreeInfo(Fr.ZERO, 0), StateReference.of(state), Fr.ZERO,
+          GlobalVariables.empty(), Fr.ZERO, 0);
+      genesis = new L2Block(header, new TreeInfo(Constants.GENESIS_ARCHIVE_ROOT, 1), List.of());
     }
+    try (WorldStateSnapshot snapshot = store.snapshot(store.oldestAvailableBlock())) {
+      Fr stored = snapshot.leafHash(TreeId.ARCHIVE, 0);
+      if (!stored.equals(genesis.hash())) {
+        throw new IllegalStateException("the store's archive starts with " + stored + ", not the genesis header hash "
+            + genesis.hash());
+      }
+    }
+    return genesis;
   }
 }

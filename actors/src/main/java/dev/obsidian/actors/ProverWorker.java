@@ -3,7 +3,6 @@ package dev.obsidian.actors;
 import dev.obsidian.actors.block.BlockBuilder;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.block.StateReference;
-import dev.obsidian.actors.block.TxEffect;
 import dev.obsidian.merkle.WorldStateFork;
 import dev.obsidian.merkle.WorldStateStore;
 import java.util.ArrayList;
@@ -48,18 +47,15 @@ public final class ProverWorker {
     });
   }
 
+  /** One re-execution of the block: the per-tx states are its public inputs, and the final roots are checked. */
   static JobResult run(WorldStateStore store, Job job) {
     L2Block block = job.block();
     try (WorldStateFork fork = store.fork(block.number() - 1)) {
-      List<TxPublicInputs> inputs = new ArrayList<>();
-      for (TxEffect effect : block.txEffects()) {
-        StateReference start = StateReference.of(fork);
-        BlockBuilder.apply(fork, effect.effects());
-        inputs.add(new TxPublicInputs(start, StateReference.of(fork)));
-      }
+      List<StateReference> states = BlockBuilder.replayWithTxStates(fork, block);
       fork.discard();
-      try (WorldStateFork check = store.fork(block.number() - 1)) {
-        BlockBuilder.replay(check, block);
+      List<TxPublicInputs> inputs = new ArrayList<>(states.size() - 1);
+      for (int i = 1; i < states.size(); i++) {
+        inputs.add(new TxPublicInputs(states.get(i - 1), states.get(i)));
       }
       return new JobDone(job.jobId(), block.number(), inputs);
     } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package dev.obsidian.actors;
 import dev.obsidian.actors.block.GlobalVariables;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.tx.GasFees;
-import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.protocol.AztecAddress;
 import dev.obsidian.crypto.protocol.EthAddress;
@@ -72,7 +72,7 @@ public final class Sequencer
 
   public record Status(SlotPhase phase, long lastBlockNumber, long provenBlockNumber) {}
 
-  record TxsSelected(long blockNumber, long timestampSeconds, List<Tx> txs) implements Command {}
+  record TxsSelected(long blockNumber, long timestampSeconds, List<HashedTx> txs) implements Command {}
 
   record CollectFailed(String reason) implements Command {}
 
@@ -84,7 +84,7 @@ public final class Sequencer
 
   record PublishDone(long blockNumber, L1Publisher.Outcome outcome) implements Command {}
 
-  record ProposalTxs(long blockNumber, List<Tx> txs) implements Command {}
+  record ProposalTxs(long blockNumber, List<HashedTx> txs) implements Command {}
 
   // ---- events ---------------------------------------------------------------------------------------------------
 
@@ -158,6 +158,11 @@ public final class Sequencer
   private final NodeClock clock;
   /** Transient: a tick is waiting for the mempool. Lost on restart, which is right: nothing was decided yet. */
   private boolean collecting;
+  /**
+   * Transient: a tick came while a block was in flight. The slot starts again as soon as that block is done instead of
+   * at the next tick, so a block that takes a little longer than the block time does not cost a whole extra one.
+   */
+  private boolean tickMissed;
 
   public static Behavior<Command> create(Settings settings, Collaborators peers, NodeClock clock) {
     return create(PERSISTENCE_ID, settings, peers, clock);
@@ -232,6 +237,7 @@ public final class Sequencer
 
   private ReplyEffect<Event, State> onTick(State state, Tick tick) {
     if (state.phase() != SlotPhase.IDLE || collecting) {
+      tickMissed = state.phase() != SlotPhase.IDLE;
       return Effect().noReply();
     }
     collecting = true;
@@ -258,11 +264,11 @@ public final class Sequencer
     GlobalVariables globals = new GlobalVariables(settings.chainId(), settings.rollupVersion(), selected.blockNumber(),
         selected.blockNumber(), selected.timestampSeconds(), settings.coinbase(), settings.feeRecipient(), settings.gasFees());
     BlockProposed proposal = new BlockProposed(selected.blockNumber(), globals,
-        selected.txs().stream().map(Tx::hash).toList());
+        selected.txs().stream().map(HashedTx::hash).toList());
     return Effect().persist(proposal).thenRun(s -> build(globals, selected.txs())).thenNoReply();
   }
 
-  private void build(GlobalVariables globals, List<Tx> txs) {
+  private void build(GlobalVariables globals, List<HashedTx> txs) {
     ActorRef<WorldState.Built> adapter = context.messageAdapter(WorldState.Built.class, BlockCandidate::new);
     peers.worldState().tell(new WorldState.BuildBlock(globals, txs, adapter));
   }
@@ -279,9 +285,9 @@ public final class Sequencer
     if (proposal == null || state.block().isPresent()) {
       return Effect().noReply();
     }
-    if (!fetched.txs().stream().map(Tx::hash).toList().equals(proposal.orderedTxHashes())) {
+    if (!fetched.txs().stream().map(HashedTx::hash).toList().equals(proposal.orderedTxHashes())) {
       return Effect().persist(new BlockRolledBack(proposal.blockNumber(),
-          "the proposal's txs are no longer all pending after a restart")).thenNoReply();
+          "the proposal's txs are no longer all pending after a restart")).thenRun(s -> resumeMissedTick()).thenNoReply();
     }
     build(proposal.globals(), fetched.txs());
     return Effect().noReply();
@@ -299,7 +305,7 @@ public final class Sequencer
     });
     if (block.txEffects().isEmpty() && !settings.buildEmptyBlocks()) {
       return Effect().persist(new BlockRolledBack(block.number(), "every selected tx was refused by the trees"))
-          .thenNoReply();
+          .thenRun(s -> resumeMissedTick()).thenNoReply();
     }
     return Effect().persist(new BlockBuilt(block.number(), block)).thenRun(s -> apply(block)).thenNoReply();
   }
@@ -354,6 +360,13 @@ public final class Sequencer
       case L1Publisher.Published p -> new BlockPublished(done.blockNumber(), p.l1TxHash());
       case L1Publisher.NotPublished n -> new BlockLeftUnpublished(done.blockNumber(), n.reason());
     };
-    return Effect().persist(event).thenNoReply();
+    return Effect().persist(event).thenRun(s -> resumeMissedTick()).thenNoReply();
+  }
+
+  private void resumeMissedTick() {
+    if (tickMissed) {
+      tickMissed = false;
+      context.getSelf().tell(Tick.INSTANCE);
+    }
   }
 }

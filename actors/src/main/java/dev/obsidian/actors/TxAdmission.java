@@ -48,11 +48,10 @@ final class TxAdmission {
       return reject(Code.UNKNOWN_ANCHOR, "anchorBlockHash", "no block with hash " + tx.anchorBlockHash() + " is known");
     }
     List<Fr> nullifiers = tx.effects().nullifiers();
-    for (int i = 0; i < nullifiers.size(); i++) {
-      if (chain.nullifierExists(nullifiers.get(i))) {
-        return reject(Code.DOUBLE_SPEND, "effects.nullifiers[" + i + "]",
-            "nullifier " + nullifiers.get(i) + " is already in the nullifier tree");
-      }
+    int existing = chain.firstExistingNullifier(nullifiers);
+    if (existing >= 0) {
+      return reject(Code.DOUBLE_SPEND, "effects.nullifiers[" + existing + "]",
+          "nullifier " + nullifiers.get(existing) + " is already in the nullifier tree");
     }
     return Optional.empty();
   }

@@ -26,6 +26,7 @@ public sealed interface TxVerdict extends dev.obsidian.persistence.ObsidianSeria
     DOUBLE_SPEND,
     INVALID_PROOF,
     PUBLIC_CALLS_UNSUPPORTED,
-    MEMPOOL_FULL
+    MEMPOOL_FULL,
+    MEMPOOL_BUSY
   }
 }

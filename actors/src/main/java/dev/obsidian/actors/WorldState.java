@@ -4,7 +4,7 @@ import dev.obsidian.actors.block.BlockBuilder;
 import dev.obsidian.actors.block.GlobalVariables;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.block.TxEffect;
-import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.merkle.TreeId;
 import dev.obsidian.merkle.WorldStateFork;
@@ -38,7 +38,7 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
   public sealed interface Command {}
 
   /** Builds block {@code globals.blockNumber()} from {@code txs}, skipping any the trees refuse. */
-  public record BuildBlock(GlobalVariables globals, List<Tx> txs, ActorRef<Built> replyTo) implements Command {}
+  public record BuildBlock(GlobalVariables globals, List<HashedTx> txs, ActorRef<Built> replyTo) implements Command {}
 
   public record Skipped(TxHash txHash, String reason) {}
 
@@ -130,11 +130,10 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
     WorldStateFork fork = store.fork();
     List<TxEffect> included = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
-    for (Tx tx : command.txs()) {
-      TxHash hash = tx.hash();
-      BlockBuilder.tryApply(fork, tx.effects()).ifPresentOrElse(
-          reason -> skipped.add(new Skipped(hash, reason)),
-          () -> included.add(new TxEffect(hash, 0, tx.effects())));
+    for (HashedTx tx : command.txs()) {
+      BlockBuilder.tryApply(fork, tx.tx().effects()).ifPresentOrElse(
+          reason -> skipped.add(new Skipped(tx.hash(), reason)),
+          () -> included.add(new TxEffect(tx.hash(), 0, tx.tx().effects())));
     }
     pendingFork = fork;
     pendingBlock = BlockBuilder.seal(fork, command.globals(), included);

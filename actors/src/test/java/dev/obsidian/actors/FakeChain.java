@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /** A chain view for unit tests: genesis anchor known, nullifiers and included txs added by hand. */
-final class FakeChain implements ChainView {
+class FakeChain implements ChainView {
   final Set<Fr> nullifiers = new ConcurrentSkipListSet<>();
   final Map<TxHash, Long> included = new ConcurrentHashMap<>();
   volatile long latestBlock;

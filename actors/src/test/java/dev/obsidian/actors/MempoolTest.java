@@ -10,6 +10,7 @@ import dev.obsidian.actors.TxVerdict.Rejected;
 import dev.obsidian.actors.testkit.RandomTxs;
 import dev.obsidian.actors.tx.Expiration;
 import dev.obsidian.actors.tx.GasFees;
+import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.actors.tx.PublicCallRequest;
 import dev.obsidian.actors.tx.Tx;
 import dev.obsidian.actors.tx.TxEffects;
@@ -143,7 +144,7 @@ class MempoolTest {
     submit(high);
     submit(expiring);
     var result = mempool.<Mempool.Selection>runCommand(r -> new Mempool.SelectTxs(5, 2, 100, r));
-    assertEquals(List.of(high, low), result.reply().txs());
+    assertEquals(List.of(HashedTx.of(high), HashedTx.of(low)), result.reply().txs());
     assertEquals(List.of(new Mempool.TxEvicted(expiring.hash(), "expired before block 2 at timestamp 100")), result.events());
   }
 
@@ -172,7 +173,7 @@ class MempoolTest {
     submit(waiting);
     chain.included.put(mined.hash(), 4L);
     var result = mempool.<Mempool.Selection>runCommand(r -> new Mempool.SelectTxs(5, 5, 100, r));
-    assertEquals(List.of(waiting), result.reply().txs());
+    assertEquals(List.of(HashedTx.of(waiting)), result.reply().txs());
     assertEquals(List.of(new Mempool.TxsIncluded(4, List.of(mined.hash()))), result.events());
   }
 
@@ -202,5 +203,51 @@ class MempoolTest {
         result.events());
     TxReceipt receipt = mempool.<TxReceipt>runCommand(r -> new Mempool.GetReceipt(refused.hash(), r)).reply();
     assertEquals(TxStatus.DROPPED, receipt.status());
+  }
+
+  @Test
+  void afterARestartTheCheapestIsStillTheOneEvicted() {
+    Tx middle = tx(5);
+    Tx cheapest = tx(2);
+    submit(middle);
+    submit(cheapest);
+    submit(tx(7));
+    mempool.restart();
+    var result = mempool.<TxVerdict>runCommand(replyTo -> new Mempool.SubmitTx(tx(4), replyTo));
+    assertInstanceOf(TxVerdict.Accepted.class, result.reply());
+    assertEquals(new Mempool.TxEvicted(cheapest.hash(), "evicted by a higher-fee tx while the mempool was full"),
+        result.events().get(0));
+    assertEquals(Code.MEMPOOL_FULL, rejected(submit(tx(3))).code());
+  }
+
+  @Test
+  void submissionsBeyondTheScreeningLimitAreRefusedAsBusy() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    FakeChain slow = new FakeChain() {
+      @Override
+      public int firstExistingNullifier(List<Fr> nullifiers) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return -1;
+      }
+    };
+    var pool = testKit.spawn(Mempool.create(PersistenceId.ofUniqueId("mempool-busy"),
+        new Mempool.Settings(10, 256 * 1024, 31337, 1, new GasFees(1, 1), 2), slow, new UncheckedProofVerifier()));
+    var replies = testKit.<TxVerdict>createTestProbe();
+    Tx first = tx(1);
+    Tx second = tx(1);
+    pool.tell(new Mempool.SubmitTx(first, replies.getRef()));
+    pool.tell(new Mempool.SubmitTx(second, replies.getRef()));
+    pool.tell(new Mempool.SubmitTx(tx(1), replies.getRef()));
+    Rejected busy = rejected(replies.receiveMessage());
+    assertEquals(Code.MEMPOOL_BUSY, busy.code());
+    release.countDown();
+    List<TxVerdict> admitted = List.of(replies.receiveMessage(), replies.receiveMessage());
+    assertTrue(admitted.containsAll(List.of(new TxVerdict.Accepted(first.hash()), new TxVerdict.Accepted(second.hash()))),
+        admitted.toString());
+    testKit.stop(pool);
   }
 }

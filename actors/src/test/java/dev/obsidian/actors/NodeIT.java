@@ -71,6 +71,11 @@ class NodeIT {
       assertEquals(TxStatus.PROVEN, node.getTxReceipt(sent.get(5).hash()).toCompletableFuture().get().status());
       Rejected spent = rejected(node.sendTx(sent.get(2)).toCompletableFuture().get());
       assertEquals(TxVerdict.Code.DOUBLE_SPEND, spent.code());
+      checkStats(node, blockNumber(node));
+      L2Block block0 = node.getBlock(0).toCompletableFuture().get().orElseThrow();
+      assertEquals(Constants.GENESIS_BLOCK_HEADER_HASH, block0.hash());
+      assertEquals(Constants.GENESIS_ARCHIVE_ROOT, block0.archive().root());
+      assertEquals(block0.archive(), node.getBlock(1).toCompletableFuture().get().orElseThrow().header().lastArchive());
     }
     long blocksBefore;
     WorldStateSyncStatus before;
@@ -93,6 +98,23 @@ class NodeIT {
       assertEquals(TxStatus.PENDING, node.getTxReceipt(waiting.hash()).toCompletableFuture().get().status());
       checkRootsAgainstRecomputation(node);
     }
+  }
+
+  /** The metrics' sources saw the run: every actor handled messages, and the journal took the blocks' and txs' events. */
+  private static void checkStats(ActorNode node, long blocks) {
+    var actors = node.actorStats().entries();
+    for (String name : List.of("mempool", "sequencer", "world-state", "prover-coordinator", "prover-worker-0")) {
+      ActorStats.Entry entry = actors.get(name);
+      assertTrue(entry != null && entry.messagesProcessed() > 0, name + " " + actors.keySet());
+      assertTrue(entry.processingNanos() > 0 && entry.maxProcessingNanos() <= entry.processingNanos(), name);
+      assertTrue(entry.mailboxSize() >= 0, name);
+    }
+    // each block journals at least BlockProposed, BlockBuilt, BlockProofRequested, BlockProven, and its publication
+    var journal = node.journalStats();
+    assertTrue(journal.atomicWrites() >= 5 * blocks + 1, journal.atomicWrites() + " atomic writes for " + blocks + " blocks");
+    assertTrue(journal.writes() >= 1 && journal.writes() <= journal.atomicWrites());
+    assertTrue(journal.totalNanos() > 0 && journal.maxNanos() <= journal.totalNanos());
+    assertEquals(0, journal.failures());
   }
 
   private record Rejected(TxVerdict.Code code) {}

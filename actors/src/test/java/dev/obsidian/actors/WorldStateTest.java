@@ -9,7 +9,7 @@ import dev.obsidian.actors.block.GlobalVariables;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.testkit.RandomTxs;
 import dev.obsidian.actors.tx.GasFees;
-import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.AztecAddress;
 import dev.obsidian.crypto.protocol.Constants;
@@ -50,8 +50,8 @@ class WorldStateTest {
     TestProbe<WorldState.Applied> applied = testKit.createTestProbe();
     try (WorldStateFork empty = WorldStateFork.inMemoryGenesis()) {
       for (int n = 1; n <= count; n++) {
-        List<Tx> txs = List.of(random.next(Constants.GENESIS_BLOCK_HEADER_HASH, empty),
-            random.next(Constants.GENESIS_BLOCK_HEADER_HASH, empty));
+        List<HashedTx> txs = List.of(HashedTx.of(random.next(Constants.GENESIS_BLOCK_HEADER_HASH, empty)),
+            HashedTx.of(random.next(Constants.GENESIS_BLOCK_HEADER_HASH, empty)));
         worldState.tell(new WorldState.BuildBlock(globals(n), txs, built.getRef()));
         L2Block block = built.receiveMessage().block();
         worldState.tell(new WorldState.ApplyBlock(block, applied.getRef()));

@@ -26,7 +26,6 @@ import java.util.Optional;
  */
 public final class SettingsLoader {
 
-  private static final String REFERENCE_RESOURCE = "reference.conf";
 
   private SettingsLoader() {}
 
@@ -49,8 +48,9 @@ public final class SettingsLoader {
   public static EffectiveConfig loadEffective(Config overrides, Map<String, String> environment) {
     Objects.requireNonNull(overrides, "overrides");
     Objects.requireNonNull(environment, "environment");
-    Config reference = ConfigFactory.parseResourcesAnySyntax(
-        SettingsLoader.class.getClassLoader(), REFERENCE_RESOURCE);
+    // the cached parse of every reference.conf that ConfigFactory.load() (the ActorSystems) uses as well: parsing
+    // them here a second time took about a third of the sandbox's start-up on its main thread
+    Config reference = ConfigFactory.defaultReferenceUnresolved(SettingsLoader.class.getClassLoader());
     Config resolvedReference = resolve(reference, environment);
     // Unknown keys are looked for before the environment layer: it only ever sets known keys, and it
     // must not mask a file that wrongly replaced a whole section with a scalar.

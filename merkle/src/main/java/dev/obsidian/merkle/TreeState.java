@@ -65,7 +65,7 @@ final class TreeState {
   /** The node, or the empty-subtree root of its level where nothing was written. */
   Fr node(int level, long index) {
     if (level > 0 && dirtyNodes.get(level).remove(index)) {
-      Fr hash = Poseidon2.hash2(node(level - 1, index << 1), node(level - 1, (index << 1) | 1));
+      Fr hash = parent(level, node(level - 1, index << 1), node(level - 1, (index << 1) | 1));
       writtenNodes.get(level).put(index, hash);
       return hash;
     }
@@ -80,6 +80,15 @@ final class TreeState {
       cache.put(index, cached);
     }
     return cached != null ? cached : EmptyRoots.at(level);
+  }
+
+  /**
+   * The hash of two children. Two empty subtrees make the empty subtree above without hashing: Aztec pads every tx's
+   * note hashes and nullifiers to 64 leaves, so most nodes of an appended subtree are empty.
+   */
+  private static Fr parent(int level, Fr left, Fr right) {
+    Fr empty = EmptyRoots.at(level - 1);
+    return left.equals(empty) && right.equals(empty) ? EmptyRoots.at(level) : Poseidon2.hash2(left, right);
   }
 
   /** Writes a leaf hash; its ancestors are rehashed when next read. */

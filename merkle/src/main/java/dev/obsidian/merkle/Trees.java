@@ -56,6 +56,10 @@ final class Trees {
     return Optional.ofNullable(state.leaf(index));
   }
 
+  boolean containsKey(TreeId tree, Fr key) {
+    return IndexedOps.contains(indexed(tree), key);
+  }
+
   LeafWitness lowLeafWitness(TreeId tree, Fr key) {
     return IndexedOps.lowLeafWitness(indexed(tree), key);
   }

@@ -71,6 +71,12 @@ public final class WorldStateFork implements WorldStateReader, AutoCloseable {
     return trees.lowLeafWitness(tree, key);
   }
 
+  @Override
+  public synchronized boolean containsKey(TreeId tree, Fr key) {
+    requireOpen();
+    return trees.containsKey(tree, key);
+  }
+
   /** Appends leaf hashes to an append-only tree (note hash, L1-to-L2 message, archive). */
   public synchronized void appendLeaves(TreeId tree, List<Fr> leaves) {
     requireOpen();

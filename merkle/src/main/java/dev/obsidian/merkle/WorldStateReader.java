@@ -30,4 +30,9 @@ public interface WorldStateReader {
     LeafWitness low = lowLeafWitness(tree, key);
     return low.leaf().key().equals(key) ? Optional.of(low) : Optional.empty();
   }
+
+  /** Whether {@code key} is in an indexed tree; unlike {@link #membershipWitness} it computes no sibling path. */
+  default boolean containsKey(TreeId tree, Fr key) {
+    return membershipWitness(tree, key).isPresent();
+  }
 }

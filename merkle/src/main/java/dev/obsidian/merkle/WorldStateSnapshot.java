@@ -44,6 +44,11 @@ public final class WorldStateSnapshot implements WorldStateReader, AutoCloseable
   }
 
   @Override
+  public synchronized boolean containsKey(TreeId tree, Fr key) {
+    return trees.containsKey(tree, key);
+  }
+
+  @Override
   public void close() {
     view.close();
   }

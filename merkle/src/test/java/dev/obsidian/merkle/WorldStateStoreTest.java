@@ -114,6 +114,16 @@ class WorldStateStoreTest {
         LeafWitness member = after.membershipWitness(TreeId.NULLIFIER, nullifier).orElseThrow();
         assertEquals(128, member.index());
         assertEquals(after.treeInfo(TreeId.NULLIFIER).root(), member.path().rootFrom(member.leaf().hash(), 128));
+        assertFalse(before.containsKey(TreeId.NULLIFIER, nullifier));
+        assertTrue(after.containsKey(TreeId.NULLIFIER, nullifier));
+        assertTrue(after.containsKey(TreeId.NULLIFIER, Fr.of(127)), "a prefilled leaf's key");
+        assertFalse(after.containsKey(TreeId.NULLIFIER, Fr.of(999_999)), "a key between two leaves");
+      }
+      try (WorldStateFork fork = store.fork()) {
+        assertTrue(fork.containsKey(TreeId.NULLIFIER, nullifier));
+        assertFalse(fork.containsKey(TreeId.NULLIFIER, Fr.of(2_000_000)));
+        fork.insertTxNullifiers(List.of(Fr.of(2_000_000)));
+        assertTrue(fork.containsKey(TreeId.NULLIFIER, Fr.of(2_000_000)));
       }
       try (WorldStateFork fork = store.fork()) {
         assertThrows(DuplicateNullifierException.class, () -> fork.insertTxNullifiers(List.of(nullifier)));

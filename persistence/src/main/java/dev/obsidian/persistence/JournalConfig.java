@@ -77,6 +77,7 @@ public sealed interface JournalConfig {
             }
           }
           jdbc-journal.use-shared-db = "slick"
+          jdbc-journal.class = "dev.obsidian.persistence.TimedJdbcJournal"
           jdbc-snapshot-store.use-shared-db = "slick"
           jdbc-read-journal.use-shared-db = "slick"
           """.formatted(ConfigUtil.quoteString(url)));

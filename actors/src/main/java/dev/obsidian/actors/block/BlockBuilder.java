@@ -80,14 +80,35 @@ public final class BlockBuilder {
    * {@link IllegalStateException} naming the first difference.
    */
   public static void replay(WorldStateFork fork, L2Block block) {
+    replay(fork, block, false);
+  }
+
+  /**
+   * {@link #replay(WorldStateFork, L2Block)} that also returns the state after each tx, preceded by the state before
+   * the first ({@code txCount + 1} references). Computing them costs a root of every changed tree per tx.
+   */
+  public static List<StateReference> replayWithTxStates(WorldStateFork fork, L2Block block) {
+    return replay(fork, block, true);
+  }
+
+  private static List<StateReference> replay(WorldStateFork fork, L2Block block, boolean perTx) {
     TreeInfo archiveBefore = fork.treeInfo(TreeId.ARCHIVE);
     requireEqual("lastArchive", block.header().lastArchive(), archiveBefore, block);
+    List<StateReference> states = new ArrayList<>(perTx ? block.txEffects().size() + 1 : 1);
+    if (perTx) {
+      states.add(StateReference.of(fork));
+    }
     for (TxEffect effect : block.txEffects()) {
       apply(fork, effect.effects());
+      if (perTx) {
+        states.add(StateReference.of(fork));
+      }
     }
-    requireEqual("state", block.header().state(), StateReference.of(fork), block);
+    StateReference end = perTx ? states.get(states.size() - 1) : StateReference.of(fork);
+    requireEqual("state", block.header().state(), end, block);
     fork.appendLeaves(TreeId.ARCHIVE, List.of(block.hash()));
     requireEqual("archive", block.archive(), fork.treeInfo(TreeId.ARCHIVE), block);
+    return states;
   }
 
   private static void requireEqual(String what, Object claimed, Object actual, L2Block block) {

@@ -81,6 +81,7 @@ public final class NodeServer implements AutoCloseable {
       RpcLimits limits, DataDirLock lock) {
     NodeMetrics metrics = new NodeMetrics();
     NodeGauges gauges = new NodeGauges(node, metrics);
+    ActorMeters.register(node.actorStats(), node.journalStats(), metrics.registry());
     RpcMethods methods = NodeRpcMethods.create(node, limits, settings.limits().maxTxBytes().bytes());
     RpcServer server = bind(RpcServer.start(rpcSystem, settings.node().rpcHost(), settings.node().rpcPort(),
         methods, limits, node::isReady, metrics), settings);

@@ -71,6 +71,11 @@ class SandboxIT {
       blockNumber = rpc.call("node_getBlockNumber").asLong();
       chain = Chain.recompute(blocks(rpc, blockNumber));
       latestBlock = rpc.call("node_getBlock", blockNumber);
+      // block 0 is Aztec's genesis header (constants from Aztec 4.1.2), and block 1 builds on it
+      JsonNode genesisBlock = rpc.call("node_getBlock", 0);
+      assertEquals(Constants.GENESIS_BLOCK_HEADER_HASH.toHex(), genesisBlock.get("hash").asText());
+      assertEquals(Constants.GENESIS_ARCHIVE_ROOT.toHex(), genesisBlock.get("archive").get("root").asText());
+      assertEquals(0, genesisBlock.get("txEffects").size());
       checkNoteHashWitness(rpc, chain, txs);
       checkNullifierWitness(rpc, latestBlock, txs.get(3));
       checkPublicData(rpc, txs);
@@ -252,6 +257,19 @@ class SandboxIT {
     assertTrue(metrics.contains("obsidian_rpc_requests_seconds_count{method=\"node_sendTx\",outcome=\"ok\"} " + TXS + "\n"),
         metrics);
     assertTrue(metrics.contains("method=\"node_sendTx\",outcome=\"tx_rejected\""), metrics);
+    // actors' mailboxes and handling times, journal latency: present, and the mempool has handled the submissions
+    for (String actor : List.of("mempool", "sequencer", "world-state", "prover-coordinator")) {
+      assertTrue(metrics.contains("obsidian_actor_mailbox_size{actor=\"" + actor + "\"} "), actor + "\n" + metrics);
+      assertTrue(metrics.contains("obsidian_actor_processing_seconds_sum{actor=\"" + actor + "\"} "), actor);
+    }
+    assertTrue(counterAtLeast(metrics, "obsidian_actor_processing_seconds_count{actor=\"mempool\"} ", TXS), metrics);
+    assertTrue(counterAtLeast(metrics, "obsidian_journal_write_seconds_count ", 1), metrics);
+    assertTrue(counterAtLeast(metrics, "obsidian_journal_persists_total ", TXS), metrics);
+  }
+
+  private static boolean counterAtLeast(String metrics, String prefix, double least) {
+    return metrics.lines().filter(line -> line.startsWith(prefix))
+        .anyMatch(line -> Double.parseDouble(line.substring(prefix.length()).trim()) >= least);
   }
 
   private void checkASecondSandboxIsRefused(RunningSandbox running) {
