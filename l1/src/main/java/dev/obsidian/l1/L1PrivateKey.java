@@ -39,15 +39,12 @@ public final class L1PrivateKey {
     }
   }
 
-  public static L1PrivateKey fromEnv(String variable) {
-    String value = System.getenv(variable);
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("environment variable " + variable + " holding the L1 private key is not set");
-    }
+  /** A key given as text by {@code source} (an environment variable's name), named in errors instead of the key. */
+  public static L1PrivateKey fromHex(String value, String source) {
     try {
       return new L1PrivateKey(value);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("environment variable " + variable + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
   }
 

@@ -102,13 +102,26 @@ public final class RollupClient {
   public List<BlockProposedLog> proposedLogs(long fromL1Block, long toL1Block) {
     EthFilter filter = new EthFilter(L1Client.at(fromL1Block), L1Client.at(toL1Block), rollup.toString());
     filter.addSingleTopic(EventEncoder.encode(L2_BLOCK_PROPOSED));
+    return toLogs(client.logs(filter));
+  }
+
+  private static List<BlockProposedLog> toLogs(List<Log> raw) {
     List<BlockProposedLog> logs = new ArrayList<>();
-    for (Log log : client.logs(filter)) {
+    for (Log log : raw) {
       logs.add(new BlockProposedLog(new BigInteger(log.getTopics().get(1).substring(2), 16).longValueExact(),
           Fr.fromBytesBE(L1Client.unhex(log.getTopics().get(2))), Fr.fromBytesBE(L1Client.unhex(log.getData())),
           log.getBlockNumber().longValueExact(), log.getBlockHash(), log.getTransactionHash()));
     }
     return logs;
+  }
+
+  /** The L2BlockProposed logs of one L2 block number (more than one if it was pruned and proposed again). */
+  public List<BlockProposedLog> proposedLogsOf(long blockNumber) {
+    EthFilter filter = new EthFilter(org.web3j.protocol.core.DefaultBlockParameterName.EARLIEST,
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST, rollup.toString());
+    filter.addSingleTopic(EventEncoder.encode(L2_BLOCK_PROPOSED));
+    filter.addSingleTopic(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(blockNumber), 64));
+    return toLogs(client.logs(filter));
   }
 
   private long uint(String signature) {
