@@ -21,6 +21,8 @@ contract Outbox {
     mapping(uint256 => BlockRoot) public roots;
     /// block number => leaf index => consumed
     mapping(uint256 => mapping(uint256 => bool)) public consumed;
+    /// Messages consumed so far, across all blocks.
+    uint256 public totalMessagesConsumed;
 
     event RootAdded(uint256 indexed l2BlockNumber, bytes32 indexed root, uint256 height);
     event MessageConsumed(uint256 indexed l2BlockNumber, bytes32 indexed root, bytes32 indexed hash, uint256 leafIndex);
@@ -76,6 +78,7 @@ contract Outbox {
         bytes32 computed = rootFromPath(leaf, leafIndex, path);
         if (computed != stored.root) revert Outbox__InvalidMembership(stored.root, computed);
         consumed[blockNumber][leafIndex] = true;
+        totalMessagesConsumed += 1;
         emit MessageConsumed(blockNumber, stored.root, leaf, leafIndex);
     }
 

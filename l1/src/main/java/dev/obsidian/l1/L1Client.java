@@ -68,6 +68,14 @@ public final class L1Client implements AutoCloseable {
     return new L1Client(web3j, key.credentials(), chainId, receiptTimeout);
   }
 
+  /**
+   * A client for reading only (eth_call, logs). Calls need a "from" address: Anvil's public dev account 0 is used, and
+   * nothing is ever signed with it here.
+   */
+  public static L1Client readOnly(String rpcUrl, Duration timeout) {
+    return connect(rpcUrl, L1PrivateKey.ANVIL_DEV_ACCOUNT_0, 0, timeout);
+  }
+
   public long chainId() {
     return chainId;
   }

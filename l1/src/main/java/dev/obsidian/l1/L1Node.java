@@ -92,7 +92,11 @@ public final class L1Node implements AutoCloseable {
 
   private Map<String, String> addresses() {
     Map<String, String> addresses = new java.util.LinkedHashMap<>();
-    contracts.toMap().forEach((name, value) -> addresses.put(name, String.valueOf(value)));
+    contracts.toMap().forEach((name, value) -> {
+      if (name.endsWith("Address")) {
+        addresses.put(name, String.valueOf(value));
+      }
+    });
     return addresses;
   }
 

@@ -76,7 +76,7 @@ class NodeCrashIT {
     Path dataDir = Path.of("target", "node-crash-it").toAbsolutePath();
     deleteRecursively(dataDir);
     Path config = temp.resolve("node.conf");
-    Files.writeString(config, "obsidian.merkle.history-blocks = 0\n");
+    Files.writeString(config, "obsidian.merkle.history-blocks = 0\nobsidian.l1.anvil-port = 0\n");
     Path log = Files.createDirectories(Path.of("target")).resolve("node-crash-it-sandbox.log");
     Files.deleteIfExists(log);
     long lastReportedBlock = 0;
