@@ -90,7 +90,12 @@ class SandboxL1IT {
   /** Every block 1..n is on L1 with the archive root the node reports, proposed in order. */
   private static void checkRollupHoldsTheChain(RunningSandbox sandbox, RpcClient rpc, EthAddress rollupAddress,
       long blockNumber) throws InterruptedException {
-    try (L1Client l1 = L1Client.readOnly(sandbox.l1RpcUrl(), TIMEOUT)) {
+    checkRollupHoldsTheChain(sandbox.l1RpcUrl(), rpc, rollupAddress, blockNumber);
+  }
+
+  static void checkRollupHoldsTheChain(String l1RpcUrl, RpcClient rpc, EthAddress rollupAddress, long blockNumber)
+      throws InterruptedException {
+    try (L1Client l1 = L1Client.readOnly(l1RpcUrl, TIMEOUT)) {
       RollupClient rollup = new RollupClient(l1, rollupAddress);
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (rollup.pendingBlockNumber() < blockNumber) {
