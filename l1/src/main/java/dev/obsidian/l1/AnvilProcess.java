@@ -152,7 +152,9 @@ public final class AnvilProcess implements AutoCloseable {
     }
     if (pidfile != null) {
       try {
-        Files.deleteIfExists(pidfile);
+        if (Files.exists(pidfile) && Files.readString(pidfile).strip().equals(Long.toString(anvilPid))) {
+          Files.delete(pidfile); // only our own: a later start may have written its pid there
+        }
       } catch (IOException ignored) {
         // a stale pidfile is checked against the process command line on the next start
       }
