@@ -16,6 +16,7 @@ import dev.obsidian.merkle.WorldStateStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -189,8 +190,8 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   }
 
   @Override
-  public CompletionStage<java.util.Map<String, String>> getL1ContractAddresses() {
-    return done(l1.contractAddresses());
+  public CompletionStage<Map<String, String>> getL1ContractAddresses() {
+    return done(Map.copyOf(l1.contractAddresses().get()));
   }
 
   @Override

@@ -47,18 +47,24 @@ public final class L1Node implements AutoCloseable {
   }
 
   public static L1Node start(ObsidianSettings settings, Map<String, String> environment) {
+    long startNanos = System.nanoTime();
     Path dir = settings.dataDir().resolve("l1");
     createDirectories(dir);
     L1Settings l1 = settings.l1();
     AnvilProcess anvil = l1.startsLocalAnvil() ? AnvilProcess.start(new AnvilProcess.Options(AnvilBinary.locate(),
         dir, l1.anvilPort(), l1.chainId(), (int) l1.blockTime().toSeconds(), STATE_INTERVAL_SECONDS,
         ANVIL_STARTUP_TIMEOUT)) : null;
+    long anvilNanos = System.nanoTime();
     try {
       String url = anvil != null ? anvil.rpcUrl() : l1.rpcUrl().orElseThrow().toString();
       L1PrivateKey key = anvil != null ? L1PrivateKey.ANVIL_DEV_ACCOUNT_0 : externalKey(environment);
       Duration receiptTimeout = Duration.ofSeconds(60).plus(l1.blockTime().multipliedBy(3));
       L1Client client = L1Client.connect(url, key, l1.chainId(), receiptTimeout);
       L1Contracts contracts = deployedOrDeploy(client, dir.resolve("contracts.json"), settings, anvil != null);
+      LOG.info(String.format("L1 ready in %d ms (%s %d ms, connect and contracts %d ms): Rollup %s on %s",
+          (System.nanoTime() - startNanos) / 1_000_000, anvil != null ? "Anvil start" : "no local Anvil",
+          (anvilNanos - startNanos) / 1_000_000, (System.nanoTime() - anvilNanos) / 1_000_000, contracts.rollup(),
+          url));
       return new L1Node(anvil, client, contracts, settings);
     } catch (RuntimeException e) {
       if (anvil != null) {
@@ -76,10 +82,14 @@ public final class L1Node implements AutoCloseable {
     return anvil != null ? anvil.rpcUrl() : settings.l1().rpcUrl().orElseThrow().toString();
   }
 
-  /** Publishes through this L1; on creation it re-sends the proven blocks L1 lost (e.g. with a killed Anvil). */
-  public L1Wiring wiring() {
-    return new L1Wiring(this::publisher, addresses(), List.of(NOT_PROOF_CHECKED,
-        "L1->L2 messages are not yet inserted into L2 blocks and there is no archiver (issue 5, stage 3)"));
+  /**
+   * Publishes through the L1 {@code starting} brings up: the node recovers meanwhile and waits for it only when it
+   * builds its publisher, which re-sends the proven blocks L1 lost (e.g. with a killed Anvil).
+   */
+  public static L1Wiring wiring(java.util.concurrent.CompletableFuture<L1Node> starting) {
+    return new L1Wiring(index -> starting.join().publisher(index), () -> starting.join().addresses(),
+        List.of(NOT_PROOF_CHECKED,
+            "L1->L2 messages are not yet inserted into L2 blocks and there is no archiver (issue 5, stage 3)"));
   }
 
   private synchronized RollupPublisher publisher(ChainIndex index) {

@@ -69,7 +69,7 @@ public final class NodeServer implements AutoCloseable {
     CompletableFuture<L1Node> l1 = CompletableFuture.supplyAsync(() -> L1Node.start(settings, environment));
     ActorNode node;
     try {
-      node = NodeGuardian.start(settings, clock, l1.join().wiring());
+      node = NodeGuardian.start(settings, clock, L1Node.wiring(l1));
     } catch (RuntimeException | Error e) {
       stopQuietly(rpcSystem.exceptionally(failure -> null).join());
       closeQuietly(l1);
@@ -77,7 +77,7 @@ public final class NodeServer implements AutoCloseable {
       throw unwrap(e);
     }
     try {
-      return serve(node, rpcSystem.join(), settings, limits, lock, l1.join());
+      return serve(node, rpcSystem.join(), settings, limits, lock, unwrapJoin(l1));
     } catch (RuntimeException | Error e) {
       stopQuietly(rpcSystem.exceptionally(failure -> null).join());
       node.close();
@@ -91,6 +91,14 @@ public final class NodeServer implements AutoCloseable {
     L1Node started = l1.exceptionally(failure -> null).join();
     if (started != null) {
       started.close();
+    }
+  }
+
+  private static L1Node unwrapJoin(CompletableFuture<L1Node> l1) {
+    try {
+      return l1.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw unwrap(e);
     }
   }
 
