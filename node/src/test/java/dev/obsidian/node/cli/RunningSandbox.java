@@ -40,7 +40,11 @@ final class RunningSandbox implements AutoCloseable {
   }
 
   static RunningSandbox start(Path dataDir, String... extraArgs) throws Exception {
-    CommandLine cli = ObsidianCli.newCommandLine(Map.of());
+    return start(Map.of(), dataDir, extraArgs);
+  }
+
+  static RunningSandbox start(Map<String, String> environment, Path dataDir, String... extraArgs) throws Exception {
+    CommandLine cli = ObsidianCli.newCommandLine(environment);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
