@@ -87,6 +87,37 @@ class RollupPublisherTest {
   }
 
   @Test
+  void proposalsAnL1ReorgDroppedAreSentAgain() throws Exception {
+    try (RollupPublisher publisher = publisher()) {
+      publisher.publish(chain.get(1)).toCompletableFuture().get();
+      String snapshot = rpc("evm_snapshot").asText();
+      publisher.publish(chain.get(4)).toCompletableFuture().get();
+      assertEquals(5, rollup.pendingBlockNumber());
+      assertTrue(rpc("evm_revert", snapshot).asBoolean(), "L1 drops the blocks holding proposals 3 to 5");
+      assertEquals(2, rollup.pendingBlockNumber());
+
+      L1Publisher.Outcome outcome = publisher.publish(chain.get(4)).toCompletableFuture().get();
+      assertInstanceOf(L1Publisher.Published.class, outcome);
+      for (L2Block block : chain) {
+        assertEquals(block.archive().root(), rollup.archiveAt(block.number()));
+      }
+      assertEquals(List.of(1L, 2L, 3L, 4L, 5L), rollup.proposedLogs(0, l1.sequencer.blockNumber()).stream()
+          .map(RollupClient.BlockProposedLog::blockNumber).toList(), "each block once on the surviving chain");
+    }
+  }
+
+  private com.fasterxml.jackson.databind.JsonNode rpc(String method, Object... params) throws Exception {
+    String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(java.util.Map.of(
+        "jsonrpc", "2.0", "id", 1, "method", method, "params", List.of(params)));
+    java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(l1.anvil.rpcUrl()))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("result");
+  }
+
+  @Test
   void aDifferentBlockAtTheSameHeightIsNotPublished() throws Exception {
     try (RollupPublisher publisher = publisher()) {
       publisher.publish(chain.get(0)).toCompletableFuture().get();
