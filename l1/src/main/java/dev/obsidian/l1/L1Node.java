@@ -30,6 +30,8 @@ public final class L1Node implements AutoCloseable {
   /** Anvil dumps its state this often, so a killed sandbox loses at most this much L1 history. */
   static final int STATE_INTERVAL_SECONDS = 1;
   static final Duration ANVIL_STARTUP_TIMEOUT = Duration.ofSeconds(30);
+  /** How often the publisher checks that L1 still holds what it published (L1 reorgs, a restored Anvil dump). */
+  static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(2);
   static final String NOT_PROOF_CHECKED =
       "blocks are published to the L1 Rollup but not proof-checked there (deployed with proof checking off)";
 
@@ -97,6 +99,7 @@ public final class L1Node implements AutoCloseable {
         settings.node().rollupVersion(), settings.l1().chainId());
     publishers.add(publisher);
     publisher.catchUp(index.provenBlockNumber());
+    publisher.reconcileEvery(RECONCILE_INTERVAL);
     return publisher;
   }
 

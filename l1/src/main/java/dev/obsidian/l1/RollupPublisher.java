@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,8 +22,11 @@ import java.util.logging.Logger;
  * Published without sending again. Blocks L1 lacks below N (L1 state lost with a killed Anvil, an earlier failed
  * attempt) are sent first, from the node's block index, so the Rollup never sees a gap.
  *
- * <p>Not yet the event-sourced L1Publisher of the L1 issue: no fee bumping, no confirmations beyond the receipt, no
- * reorg detection after the receipt.
+ * <p>With {@link #reconcileEvery} it also re-reads the Rollup periodically and re-sends blocks an L1 reorg (or a
+ * restored Anvil state) dropped after they were reported Published.
+ *
+ * <p>Not yet the event-sourced L1Publisher of the L1 issue: no fee bumping, no confirmations beyond the receipt, nothing
+ * journaled about L1 txs.
  */
 public final class RollupPublisher implements L1Publisher, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(RollupPublisher.class.getName());
@@ -31,7 +37,9 @@ public final class RollupPublisher implements L1Publisher, AutoCloseable {
   private final LongFunction<Optional<L2Block>> blocks;
   private final Fr rollupVersion;
   private final Fr chainId;
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+  /** Highest block this publisher saw on L1 or was asked to keep there: what {@link #reconcile()} restores. */
+  private final AtomicLong keepUpTo = new AtomicLong();
+  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "l1-publisher");
     thread.setDaemon(true);
     return thread;
@@ -55,6 +63,7 @@ public final class RollupPublisher implements L1Publisher, AutoCloseable {
 
   /** Sends L1 every block up to {@code blockNumber} it lacks (after a restart, for blocks already proven). */
   public CompletionStage<Outcome> catchUp(long blockNumber) {
+    keepUpTo.accumulateAndGet(blockNumber, Math::max);
     return CompletableFuture.supplyAsync(() -> {
       if (blockNumber < 1) {
         return new Published("nothing to publish");
@@ -64,7 +73,37 @@ public final class RollupPublisher implements L1Publisher, AutoCloseable {
     }, executor);
   }
 
+  /** Every {@code interval}, re-sends what L1 lost of the blocks already published (an L1 reorg, a lost dump). */
+  public RollupPublisher reconcileEvery(Duration interval) {
+    executor.scheduleWithFixedDelay(this::reconcile, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  private void reconcile() {
+    long target = keepUpTo.get();
+    if (target < 1) {
+      return;
+    }
+    try {
+      if (rollup.pendingBlockNumber() < target) {
+        LOG.warning("L1 lost published blocks (Rollup at " + rollup.pendingBlockNumber() + ", expected " + target
+            + "): sending them again");
+        blocks.apply(target).ifPresent(this::publishNow);
+      }
+    } catch (RuntimeException e) { // never let it escape: the scheduler would stop reconciling for good
+      LOG.log(Level.WARNING, "L1 reconcile failed, retrying later: " + e.getMessage());
+    }
+  }
+
   private Outcome publishNow(L2Block block) {
+    Outcome outcome = publishOrReport(block);
+    if (outcome instanceof Published) {
+      keepUpTo.accumulateAndGet(block.number(), Math::max);
+    }
+    return outcome;
+  }
+
+  private Outcome publishOrReport(L2Block block) {
     try {
       long pending = rollup.pendingBlockNumber();
       if (pending >= block.number()) {

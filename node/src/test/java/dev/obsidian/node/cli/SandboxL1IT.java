@@ -48,9 +48,15 @@ class SandboxL1IT {
       rollupAddress = EthAddress.fromHex(addresses.get("rollupAddress").asText());
       assertEquals(addresses, rpc.call("node_getNodeInfo").get("l1ContractAddresses"));
       assertEquals(L1Contracts.readFrom(dataDir.resolve("l1").resolve("contracts.json")).rollup(), rollupAddress);
+      RpcClient anvil = new RpcClient(java.net.URI.create(sandbox.l1RpcUrl()), TIMEOUT);
+      String beforeBlocks = anvil.call("evm_snapshot").asText();
       sendAndAwaitMined(rpc, 6);
       blockNumber = rpc.call("node_getBlockNumber").asLong();
       assertTrue(blockNumber >= 1);
+      checkRollupHoldsTheChain(sandbox, rpc, rollupAddress, blockNumber);
+
+      // an L1 reorg drops every L1 block holding a proposal: the publisher notices and proposes them again
+      assertTrue(anvil.call("evm_revert", beforeBlocks).asBoolean());
       checkRollupHoldsTheChain(sandbox, rpc, rollupAddress, blockNumber);
       checkL1StatusCommand(sandbox, rollupAddress, blockNumber);
       sandbox.stop();
