@@ -17,15 +17,30 @@ public final class AnvilBinary {
       return requireExecutable(Path.of(explicit));
     }
     Path relative = Path.of("node_modules", "@foundry-rs", "anvil-" + platform(), "bin", "anvil");
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      for (Path candidate : new Path[] {dir.resolve(relative), dir.resolve("l1").resolve(relative)}) {
-        if (Files.isRegularFile(candidate)) {
-          return requireExecutable(candidate);
+    // above the working directory (tests, ./obsidian from the repo), then above this jar (./obsidian from elsewhere)
+    for (Path start : new Path[] {Path.of("").toAbsolutePath(), codeLocation()}) {
+      if (start == null) {
+        continue;
+      }
+      for (Path dir = start; dir != null; dir = dir.getParent()) {
+        for (Path candidate : new Path[] {dir.resolve(relative), dir.resolve("l1").resolve(relative)}) {
+          if (Files.isRegularFile(candidate)) {
+            return requireExecutable(candidate);
+          }
         }
       }
     }
     throw new L1Exception("Anvil binary not found: build the l1 module (it runs npm ci) or set -D" + PROPERTY
-        + " / OBSIDIAN_ANVIL to its path; looked for " + relative + " above " + Path.of("").toAbsolutePath());
+        + " / OBSIDIAN_ANVIL to its path; looked for " + relative + " above " + Path.of("").toAbsolutePath()
+        + " and above " + codeLocation());
+  }
+
+  private static Path codeLocation() {
+    try {
+      return Path.of(AnvilBinary.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return null;
+    }
   }
 
   static String platform() {
