@@ -105,6 +105,12 @@ public final class RollupClient {
     return toLogs(client.logs(filter));
   }
 
+  static BlockProposedLog toLog(Log log) {
+    return new BlockProposedLog(new BigInteger(log.getTopics().get(1).substring(2), 16).longValueExact(),
+        Fr.fromBytesBE(L1Client.unhex(log.getTopics().get(2))), Fr.fromBytesBE(L1Client.unhex(log.getData())),
+        log.getBlockNumber().longValueExact(), log.getBlockHash(), log.getTransactionHash());
+  }
+
   private static List<BlockProposedLog> toLogs(List<Log> raw) {
     List<BlockProposedLog> logs = new ArrayList<>();
     for (Log log : raw) {
