@@ -95,7 +95,8 @@ public final class L1Node implements AutoCloseable {
   }
 
   private synchronized RollupPublisher publisher(ChainIndex index) {
-    RollupPublisher publisher = new RollupPublisher(new RollupClient(client, contracts.rollup()), index::block,
+    RollupPublisher publisher = new RollupPublisher(
+        new RollupClient(client, contracts.rollup(), contracts.deploymentL1Block()), index::block,
         settings.node().rollupVersion(), settings.l1().chainId());
     publishers.add(publisher);
     publisher.catchUp(index.provenBlockNumber());

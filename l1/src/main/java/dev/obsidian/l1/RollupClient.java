@@ -27,10 +27,17 @@ public final class RollupClient {
 
   private final L1Client client;
   private final EthAddress rollup;
+  /** First L1 block log searches start at (the deployment block; providers cap log ranges). */
+  private final long fromL1Block;
 
   public RollupClient(L1Client client, EthAddress rollup) {
+    this(client, rollup, 0);
+  }
+
+  public RollupClient(L1Client client, EthAddress rollup, long fromL1Block) {
     this.client = client;
     this.rollup = rollup;
+    this.fromL1Block = fromL1Block;
   }
 
   public EthAddress address() {
@@ -123,7 +130,7 @@ public final class RollupClient {
 
   /** The L2BlockProposed logs of one L2 block number (more than one if it was pruned and proposed again). */
   public List<BlockProposedLog> proposedLogsOf(long blockNumber) {
-    EthFilter filter = new EthFilter(org.web3j.protocol.core.DefaultBlockParameterName.EARLIEST,
+    EthFilter filter = new EthFilter(L1Client.at(fromL1Block),
         org.web3j.protocol.core.DefaultBlockParameterName.LATEST, rollup.toString());
     filter.addSingleTopic(EventEncoder.encode(L2_BLOCK_PROPOSED));
     filter.addSingleTopic(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(blockNumber), 64));
