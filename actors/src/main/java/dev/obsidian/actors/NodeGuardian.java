@@ -42,6 +42,11 @@ public final class NodeGuardian {
   private NodeGuardian() {}
 
   public static ActorNode start(ObsidianSettings settings, NodeClock clock) {
+    return start(settings, clock, L1Wiring.NONE);
+  }
+
+  /** Starts the node publishing its blocks through {@code l1}. */
+  public static ActorNode start(ObsidianSettings settings, NodeClock clock, L1Wiring l1) {
     if (settings.persistence().journal() != JournalKind.EMBEDDED) {
       throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
           + " is not wired into the node yet; use embedded");
@@ -66,7 +71,7 @@ public final class NodeGuardian {
       ChainIndex index = new ChainIndex(genesisBlock(store));
       journaled.blocks().forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
-      return spawn(settings, clock, system, store, index, lock);
+      return spawn(settings, clock, system, store, index, lock, l1);
     } catch (Exception | Error e) {
       system.terminate();
       if (store != null) {
@@ -78,7 +83,7 @@ public final class NodeGuardian {
   }
 
   private static ActorNode spawn(ObsidianSettings settings, NodeClock clock, ActorSystem<Void> system,
-      WorldStateStore store, ChainIndex index, DataDirLock lock) {
+      WorldStateStore store, ChainIndex index, DataDirLock lock, L1Wiring l1) {
     long chainId = settings.node().chainId();
     long version = settings.node().rollupVersion();
     Mempool.Settings mempoolSettings = new Mempool.Settings(settings.limits().mempoolMaxTxs(),
@@ -96,8 +101,8 @@ public final class NodeGuardian {
         sequencing.maxTxsPerBlock(), sequencing.buildEmptyBlocks(), chainId, version, EthAddress.ZERO, AztecAddress.ZERO,
         BASE_FEES);
     ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, new NoL1Publisher(), index), clock), "sequencer");
-    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock);
+        new Sequencer.Collaborators(mempool, worldState, prover, l1.publisher().apply(index), index), clock), "sequencer");
+    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock, l1);
   }
 
   /** Spawns with its mailbox length and message handling time counted in {@link ActorStats} (for /metrics). */
