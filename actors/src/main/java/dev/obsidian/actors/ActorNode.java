@@ -16,6 +16,7 @@ import dev.obsidian.merkle.WorldStateStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -38,9 +39,11 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   private final ActorRef<WorldState.Command> worldState;
   private final ActorRef<Sequencer.Command> sequencer;
   private final ObsidianSettings settings;
+  private final L1Wiring l1;
 
   ActorNode(ActorSystem<Void> system, WorldStateStore store, ChainIndex index, ActorRef<Mempool.Command> mempool,
-      ActorRef<WorldState.Command> worldState, ActorRef<Sequencer.Command> sequencer, ObsidianSettings settings) {
+      ActorRef<WorldState.Command> worldState, ActorRef<Sequencer.Command> sequencer, ObsidianSettings settings,
+      L1Wiring l1) {
     this.system = system;
     this.store = store;
     this.index = index;
@@ -48,6 +51,7 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     this.worldState = worldState;
     this.sequencer = sequencer;
     this.settings = settings;
+    this.l1 = l1;
   }
 
   /** The sequencer's slot phase and heights, for status commands and tests. */
@@ -178,10 +182,16 @@ public final class ActorNode implements NodeApi, AutoCloseable {
 
   @Override
   public CompletionStage<NodeInfo> getNodeInfo() {
+    List<String> notes = new ArrayList<>(List.of("tx proofs are not verified (UncheckedProofVerifier)",
+        "block proofs are not generated: prover workers only re-check public inputs"));
+    notes.addAll(l1.notes());
     return done(new NodeInfo(VERSION, settings.l1().chainId(), settings.node().rollupVersion(), "aztec-4.1.2-aligned",
-        List.of("tx proofs are not verified (UncheckedProofVerifier)",
-            "block proofs are not generated: prover workers only re-check public inputs",
-            "blocks are not published to L1 (NoL1Publisher)")));
+        List.copyOf(notes)));
+  }
+
+  @Override
+  public CompletionStage<Map<String, String>> getL1ContractAddresses() {
+    return done(Map.copyOf(l1.contractAddresses().get()));
   }
 
   @Override

@@ -64,5 +64,13 @@ public interface NodeApi {
 
   CompletionStage<NodeInfo> getNodeInfo();
 
+  /**
+   * The L1 contracts this node settles on, by Aztec's names (rollupAddress, inboxAddress, outboxAddress, ...);
+   * empty when the node has no L1.
+   */
+  default CompletionStage<java.util.Map<String, String>> getL1ContractAddresses() {
+    return java.util.concurrent.CompletableFuture.completedFuture(java.util.Map.of());
+  }
+
   CompletionStage<Boolean> isReady();
 }

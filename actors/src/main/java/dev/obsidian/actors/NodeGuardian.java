@@ -33,6 +33,11 @@ public final class NodeGuardian {
   private NodeGuardian() {}
 
   public static ActorNode start(ObsidianSettings settings, NodeClock clock) {
+    return start(settings, clock, L1Wiring.NONE);
+  }
+
+  /** Starts the node publishing its blocks through {@code l1}. */
+  public static ActorNode start(ObsidianSettings settings, NodeClock clock, L1Wiring l1) {
     if (settings.persistence().journal() != JournalKind.EMBEDDED) {
       throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
           + " is not wired into the node yet; use embedded");
@@ -50,7 +55,7 @@ public final class NodeGuardian {
       ChainIndex index = new ChainIndex(genesisHash(store));
       journaled.blocks().forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
-      return spawn(settings, clock, system, store, index);
+      return spawn(settings, clock, system, store, index, l1);
     } catch (Exception | Error e) {
       system.terminate();
       if (store != null) {
@@ -61,7 +66,7 @@ public final class NodeGuardian {
   }
 
   private static ActorNode spawn(ObsidianSettings settings, NodeClock clock, ActorSystem<Void> system,
-      WorldStateStore store, ChainIndex index) {
+      WorldStateStore store, ChainIndex index, L1Wiring l1) {
     long chainId = settings.node().chainId();
     long version = settings.node().rollupVersion();
     Mempool.Settings mempoolSettings = new Mempool.Settings(settings.limits().mempoolMaxTxs(),
@@ -79,8 +84,8 @@ public final class NodeGuardian {
         sequencing.maxTxsPerBlock(), sequencing.buildEmptyBlocks(), chainId, version, EthAddress.ZERO, AztecAddress.ZERO,
         BASE_FEES);
     ActorRef<Sequencer.Command> sequencer = system.systemActorOf(Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, new NoL1Publisher(), index), clock), "sequencer", Props.empty());
-    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings);
+        new Sequencer.Collaborators(mempool, worldState, prover, l1.publisher().apply(index), index), clock), "sequencer", Props.empty());
+    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, l1);
   }
 
   private static dev.obsidian.crypto.field.Fr genesisHash(WorldStateStore store) {

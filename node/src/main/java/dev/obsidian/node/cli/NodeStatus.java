@@ -66,7 +66,7 @@ record NodeStatus(String url, long blockNumber, long provenBlockNumber, long pen
     text.append(String.format("node         %s%n", url()));
     text.append(String.format("block        %d%n", blockNumber()));
     text.append(String.format("proven       %d%n", provenBlockNumber()));
-    text.append(String.format("published    none (L1 not connected yet)%n"));
+    text.append(String.format("published    not tracked by the node yet: see `obsidian l1 status`%n"));
     text.append(String.format("mempool      %d pending txs%n", pendingTxs()));
     text.append(String.format("roots after block %d%n", blockNumber()));
     roots().forEach((tree, root) -> text.append(String.format("  %-12s %s%n", tree, root.toHex())));

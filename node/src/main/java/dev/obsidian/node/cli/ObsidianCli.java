@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       SandboxCommand.class,
       StatusCommand.class,
+      L1Command.class,
       LoadtestCommand.class,
       dev.obsidian.node.cli.crypto.CryptoCommand.class,
       dev.obsidian.node.cli.crypto.KeysCommand.class,

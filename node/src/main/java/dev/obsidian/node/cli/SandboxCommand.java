@@ -42,6 +42,10 @@ final class SandboxCommand implements Callable<Integer> {
       description = "Time between block-building attempts, e.g. 2s or 500ms (obsidian.sequencer.block-time-ms).")
   Duration blockTime;
 
+  @Option(names = "--anvil-port", paramLabel = "PORT", description = "Port of the sandbox's own Anvil L1 "
+      + "(obsidian.l1.anvil-port; default 8545; 0 picks a free one).")
+  Integer anvilPort;
+
   @Option(names = "--file", paramLabel = "FILE", description = "A HOCON file overriding the defaults.")
   Path file;
 
@@ -51,7 +55,8 @@ final class SandboxCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var effective = new SandboxSettings().dataDir(dataDir).port(port).blockTime(blockTime)
+        .flag("--anvil-port", "obsidian.l1.anvil-port", anvilPort)
         .loadEffective(file, cli.environment());
-    return new SandboxRun(spec.commandLine().getOut(), stopRequested).run(effective);
+    return new SandboxRun(spec.commandLine().getOut(), stopRequested, cli.environment()).run(effective);
   }
 }

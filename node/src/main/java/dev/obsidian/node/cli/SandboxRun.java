@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import dev.obsidian.l1.L1Exception;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -24,20 +26,23 @@ final class SandboxRun {
 
   private final PrintWriter out;
   private final CompletableFuture<Void> stopRequested;
+  private final Map<String, String> environment;
 
-  SandboxRun(PrintWriter out, CompletableFuture<Void> stopRequested) {
+  SandboxRun(PrintWriter out, CompletableFuture<Void> stopRequested, Map<String, String> environment) {
     this.out = out;
     this.stopRequested = stopRequested;
+    this.environment = environment;
   }
 
   int run(EffectiveConfig effective) {
-    NodeServer server = start(effective.settings(), rpcLimits(effective));
+    NodeServer server = start(effective.settings(), rpcLimits(effective), environment);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> stopOnShutdown(stopped), "obsidian-sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       out.println("not yet a full sandbox: blocks are built and their public inputs checked by the prover workers, "
-          + "but no validity proof is generated (issue 6) and no L1 is connected (issue 5)");
+          + "but no validity proof is generated (issue 6); blocks are published to the L1 Rollup at "
+          + server.l1().contracts().rollup() + " on " + server.l1().rpcUrl() + " but not proof-checked there");
       out.println("ready " + server.url() + " in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
       out.flush();
       stopRequested.join();
@@ -57,13 +62,15 @@ final class SandboxRun {
     }
   }
 
-  private static NodeServer start(ObsidianSettings settings, RpcLimits limits) {
+  private static NodeServer start(ObsidianSettings settings, RpcLimits limits, Map<String, String> environment) {
     if (settings.persistence().journal() != JournalKind.EMBEDDED) {
       throw new UserInputException("obsidian.persistence.journal = " + settings.persistence().journal()
           + ": the sandbox runs on the embedded journal only (set it to \"embedded\" or unset OBSIDIAN_JOURNAL)");
     }
     try {
-      return NodeServer.start(settings, limits, NodeClock.system());
+      return NodeServer.start(settings, limits, NodeClock.system(), environment);
+    } catch (L1Exception e) {
+      throw new UserInputException("L1: " + e.getMessage(), e);
     } catch (DataDirInUseException e) {
       throw new UserInputException(e.getMessage() + " (stop it, or choose another --data-dir)", e);
     } catch (UncheckedIOException e) {

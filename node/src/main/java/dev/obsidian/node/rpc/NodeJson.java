@@ -188,6 +188,19 @@ final class NodeJson {
         .put("oldestHistoricBlockNumber", status.oldestHistoricBlockNumber());
   }
 
+  /** Aztec's NodeInfo with its l1ContractAddresses member. */
+  static ObjectNode nodeInfo(NodeInfo info, java.util.Map<String, String> l1ContractAddresses) {
+    ObjectNode json = nodeInfo(info);
+    json.set("l1ContractAddresses", l1ContractAddresses(l1ContractAddresses));
+    return json;
+  }
+
+  static ObjectNode l1ContractAddresses(java.util.Map<String, String> addresses) {
+    ObjectNode json = RpcJson.object();
+    new java.util.TreeMap<>(addresses).forEach(json::put);
+    return json;
+  }
+
   static ObjectNode nodeInfo(NodeInfo info) {
     ObjectNode json = RpcJson.object()
         .put("nodeVersion", info.nodeVersion())

@@ -7,6 +7,8 @@ import dev.obsidian.actors.NodeApi;
 import dev.obsidian.actors.NodeClock;
 import dev.obsidian.actors.NodeGuardian;
 import dev.obsidian.config.ObsidianSettings;
+import dev.obsidian.l1.L1Node;
+import java.util.Map;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -37,14 +39,16 @@ public final class NodeServer implements AutoCloseable {
   private final RpcServer server;
   private final Cancellable gaugeRefresh;
   private final DataDirLock lock;
+  private final L1Node l1;
 
   private NodeServer(ActorNode node, ActorSystem rpcSystem, RpcServer server, Cancellable gaugeRefresh,
-      DataDirLock lock) {
+      DataDirLock lock, L1Node l1) {
     this.node = node;
     this.rpcSystem = rpcSystem;
     this.server = server;
     this.gaugeRefresh = gaugeRefresh;
     this.lock = lock;
+    this.l1 = l1;
   }
 
   /**
@@ -53,32 +57,66 @@ public final class NodeServer implements AutoCloseable {
    * @throws UncheckedIOException with a {@link BindException} cause if the RPC address cannot be bound
    * @throws DataDirInUseException if another node runs on the same data directory
    */
-  public static NodeServer start(ObsidianSettings settings, RpcLimits limits, NodeClock clock) {
+  public static NodeServer start(ObsidianSettings settings, RpcLimits limits, NodeClock clock,
+      Map<String, String> environment) {
     DataDirLock lock = DataDirLock.acquire(settings.dataDir());
     requirePortFree(settings);
     // pekko-http's many classes load while the node recovers: on a cold JVM that hides a second or more.
     CompletableFuture<ActorSystem> rpcSystem = CompletableFuture.supplyAsync(() -> RpcServer.prepare(
         ActorSystem.create("obsidian-rpc", rpcConfig()), limits));
+    // the L1 (Anvil start, contract deployment) comes up while the node recovers; only after the data-dir lock,
+    // because a second sandbox on the same directory would otherwise stop the first one's Anvil by its pidfile
+    CompletableFuture<L1Node> l1 = CompletableFuture.supplyAsync(() -> L1Node.start(settings, environment));
     ActorNode node;
     try {
-      node = NodeGuardian.start(settings, clock);
+      node = NodeGuardian.start(settings, clock, L1Node.wiring(l1));
     } catch (RuntimeException | Error e) {
       stopQuietly(rpcSystem.exceptionally(failure -> null).join());
+      closeQuietly(l1);
       lock.close();
-      throw e;
+      throw unwrap(e);
     }
     try {
-      return serve(node, rpcSystem.join(), settings, limits, lock);
+      return serve(node, rpcSystem.join(), settings, limits, lock, unwrapJoin(l1));
     } catch (RuntimeException | Error e) {
       stopQuietly(rpcSystem.exceptionally(failure -> null).join());
       node.close();
+      closeQuietly(l1);
       lock.close();
       throw e;
     }
   }
 
+  private static void closeQuietly(CompletableFuture<L1Node> l1) {
+    L1Node started = l1.exceptionally(failure -> null).join();
+    if (started != null) {
+      started.close();
+    }
+  }
+
+  private static L1Node unwrapJoin(CompletableFuture<L1Node> l1) {
+    try {
+      return l1.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw unwrap(e);
+    }
+  }
+
+  private static RuntimeException unwrap(Throwable e) {
+    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof Error error) {
+      throw error;
+    }
+    return (RuntimeException) cause;
+  }
+
+  /** The L1 this node settles on. */
+  public L1Node l1() {
+    return l1;
+  }
+
   private static NodeServer serve(ActorNode node, ActorSystem rpcSystem, ObsidianSettings settings,
-      RpcLimits limits, DataDirLock lock) {
+      RpcLimits limits, DataDirLock lock, L1Node l1) {
     NodeMetrics metrics = new NodeMetrics();
     NodeGauges gauges = new NodeGauges(node, metrics);
     RpcMethods methods = NodeRpcMethods.create(node, limits, settings.limits().maxTxBytes().bytes());
@@ -86,7 +124,7 @@ public final class NodeServer implements AutoCloseable {
         methods, limits, node::isReady, metrics), settings);
     Cancellable refresh = rpcSystem.scheduler().scheduleWithFixedDelay(Duration.ZERO, GAUGE_REFRESH,
         gauges::refresh, rpcSystem.dispatcher());
-    return new NodeServer(node, rpcSystem, server, refresh, lock);
+    return new NodeServer(node, rpcSystem, server, refresh, lock, l1);
   }
 
 
@@ -115,7 +153,11 @@ public final class NodeServer implements AutoCloseable {
       try {
         node.close();
       } finally {
-        lock.close();
+        try {
+          l1.close();
+        } finally {
+          lock.close();
+        }
       }
     }
   }

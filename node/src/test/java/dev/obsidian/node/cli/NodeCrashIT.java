@@ -21,6 +21,7 @@ import dev.obsidian.merkle.TreeInfo;
 import dev.obsidian.merkle.WorldStateFork;
 import dev.obsidian.merkle.WorldStateSnapshot;
 import dev.obsidian.merkle.WorldStateStore;
+import dev.obsidian.l1.L1Contracts;
 import dev.obsidian.node.rpc.RpcClient;
 import dev.obsidian.node.rpc.TxJson;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ class NodeCrashIT {
     Path dataDir = Path.of("target", "node-crash-it").toAbsolutePath();
     deleteRecursively(dataDir);
     Path config = temp.resolve("node.conf");
-    Files.writeString(config, "obsidian.merkle.history-blocks = 0\n");
+    Files.writeString(config, "obsidian.merkle.history-blocks = 0\nobsidian.l1.anvil-port = 0\n");
     Path log = Files.createDirectories(Path.of("target")).resolve("node-crash-it-sandbox.log");
     Files.deleteIfExists(log);
     long lastReportedBlock = 0;
@@ -100,6 +101,7 @@ class NodeCrashIT {
         }
         acks.await(afterAck ? ACK_WAIT_MS : delayMs, TimeUnit.MILLISECONDS);
         sandbox.kill();
+        SandboxL1IT.assertNoAnvilRunsOn(dataDir); // the JVM died by SIGKILL: its Anvil must not outlive it
         running.set(false);
         for (Thread client : clients) {
           client.join(30_000);
@@ -120,6 +122,9 @@ class NodeCrashIT {
       RpcClient rpc = sandbox.client();
       checkAfterRestart(rpc, lastReportedBlock);
       awaitAllMined(rpc);
+      SandboxL1IT.checkRollupHoldsTheChain(sandbox.l1RpcUrl, rpc,
+          L1Contracts.readFrom(dataDir.resolve("l1").resolve("contracts.json")).rollup(),
+          rpc.call("node_getBlockNumber").asLong());
       int exit = sandbox.stop();
       assertTrue(exit == 0 || exit == 143, "clean stop exited " + exit);
     }

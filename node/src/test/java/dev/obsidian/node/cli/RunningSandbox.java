@@ -40,20 +40,25 @@ final class RunningSandbox implements AutoCloseable {
   }
 
   static RunningSandbox start(Path dataDir, String... extraArgs) throws Exception {
-    CommandLine cli = ObsidianCli.newCommandLine(Map.of());
+    return start(Map.of(), dataDir, extraArgs);
+  }
+
+  static RunningSandbox start(Map<String, String> environment, Path dataDir, String... extraArgs) throws Exception {
+    CommandLine cli = ObsidianCli.newCommandLine(environment);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     SandboxCommand command = cli.getSubcommands().get("sandbox").getCommand();
-    String[] args = new String[4 + 2 + extraArgs.length];
+    String[] args = new String[4 + 3 + extraArgs.length];
     args[0] = "sandbox";
     args[1] = "--data-dir";
     args[2] = dataDir.toString();
     args[3] = "--port";
     args[4] = "0";
     args[5] = "--block-time=200ms";
-    System.arraycopy(extraArgs, 0, args, 6, extraArgs.length);
+    args[6] = "--anvil-port=0"; // the sandbox's own Anvil on a free port: tests never collide on 8545
+    System.arraycopy(extraArgs, 0, args, 7, extraArgs.length);
     CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> cli.execute(args));
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -67,6 +72,15 @@ final class RunningSandbox implements AutoCloseable {
       Thread.sleep(50);
     }
     throw new AssertionError("no ready line within " + START_TIMEOUT + "; out: " + out + " err: " + err);
+  }
+
+  /** The sandbox's Anvil, as its first output line names it. */
+  String l1RpcUrl() {
+    Matcher l1 = Pattern.compile(" on (http://127\\.0\\.0\\.1:\\d+) ").matcher(output);
+    if (!l1.find()) {
+      throw new AssertionError("the sandbox did not name its L1: " + output);
+    }
+    return l1.group(1);
   }
 
   RpcClient client() {

@@ -23,14 +23,19 @@ final class SandboxProcess implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("ready (http://\\S+) in (\\d+) ms");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+  private static final Pattern L1_URL = Pattern.compile(" on (http://127\\.0\\.0\\.1:\\d+) ");
+
   final URI url;
   final long readyMs;
+  /** The sandbox's Anvil, as its first output line names it. */
+  final String l1RpcUrl;
   private final Process process;
 
-  private SandboxProcess(Process process, URI url, long readyMs) {
+  private SandboxProcess(Process process, URI url, long readyMs, String l1RpcUrl) {
     this.process = process;
     this.url = url;
     this.readyMs = readyMs;
+    this.l1RpcUrl = l1RpcUrl;
   }
 
   static SandboxProcess start(Path dataDir, Path configFile, Path log) throws Exception {
@@ -49,10 +54,13 @@ final class SandboxProcess implements AutoCloseable {
     Process process = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
-    CompletableFuture<Matcher> ready = CompletableFuture.supplyAsync(() -> awaitReady(process));
+    StringBuilder before = new StringBuilder();
+    CompletableFuture<Matcher> ready = CompletableFuture.supplyAsync(() -> awaitReady(process, before));
     try {
       Matcher line = ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return new SandboxProcess(process, URI.create(line.group(1)), Long.parseLong(line.group(2)));
+      Matcher l1 = L1_URL.matcher(before);
+      return new SandboxProcess(process, URI.create(line.group(1)), Long.parseLong(line.group(2)),
+          l1.find() ? l1.group(1) : null);
     } catch (Exception e) {
       process.destroyForcibly().waitFor();
       throw new AssertionError("the sandbox did not print its ready line within " + START_TIMEOUT + " (see " + log + ")", e);
@@ -60,11 +68,14 @@ final class SandboxProcess implements AutoCloseable {
   }
 
   /** Reads stdout up to the ready line, then keeps draining it so the child never blocks on a full pipe. */
-  private static Matcher awaitReady(Process process) {
+  private static Matcher awaitReady(Process process, StringBuilder before) {
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     try {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         Matcher ready = READY.matcher(line);
+        synchronized (before) {
+          before.append(line).append('\n');
+        }
         if (ready.find()) {
           Thread drain = new Thread(() -> drain(out), "sandbox-stdout");
           drain.setDaemon(true);

@@ -1,0 +1,27 @@
+package dev.obsidian.actors;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * How a node reaches L1: the publisher (built once the block index exists, so it can re-send blocks L1 lost), the
+ * contract addresses {@code node_getL1ContractAddresses} reports, and honest notes for {@code node_getNodeInfo}.
+ * Publisher and addresses are asked for only once the node has recovered, so L1 may come up meanwhile.
+ */
+public record L1Wiring(
+    Function<ChainIndex, L1Publisher> publisher, Supplier<Map<String, String>> contractAddresses,
+    List<String> notes) {
+
+  /** No L1: every block stays unpublished ({@link NoL1Publisher}). */
+  public static final L1Wiring NONE = new L1Wiring(index -> new NoL1Publisher(), Map::of,
+      List.of("blocks are not published to L1 (NoL1Publisher)"));
+
+  public L1Wiring {
+    if (publisher == null || contractAddresses == null || notes == null) {
+      throw new IllegalArgumentException("publisher, contractAddresses and notes must be present");
+    }
+    notes = List.copyOf(notes);
+  }
+}

@@ -1,0 +1,142 @@
+package dev.obsidian.l1;
+
+import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.protocol.EthAddress;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/** The node's view of a deployed Rollup: propose blocks, read its tips and archive, follow its events. */
+public final class RollupClient {
+  static final Event L2_BLOCK_PROPOSED = new Event("L2BlockProposed", List.of(
+      new TypeReference<Uint256>(true) {}, new TypeReference<Bytes32>(true) {}, new TypeReference<Bytes32>(false) {}));
+
+  /** One {@code L2BlockProposed} log with where it sits on L1. */
+  public record BlockProposedLog(long blockNumber, Fr archive, Fr effectsHash, long l1Block, String l1BlockHash,
+      String l1TxHash) {}
+
+  private final L1Client client;
+  private final EthAddress rollup;
+
+  public RollupClient(L1Client client, EthAddress rollup) {
+    this.client = client;
+    this.rollup = rollup;
+  }
+
+  public EthAddress address() {
+    return rollup;
+  }
+
+  @SuppressWarnings("rawtypes")
+  public TransactionReceipt propose(ProposedHeader header, byte[] effects, byte[] proof) {
+    List<Type> arguments = new ArrayList<>(header.abiComponents());
+    arguments.add(new DynamicBytes(effects));
+    arguments.add(new DynamicBytes(proof));
+    byte[] data = Abi.call("propose(" + ProposedHeader.ABI_TUPLE + ",bytes,bytes)", arguments);
+    return client.send(rollup, data, "Rollup.propose(block " + header.blockNumber() + ")");
+  }
+
+  public long pendingBlockNumber() {
+    return uint("pendingBlockNumber()");
+  }
+
+  public long provenBlockNumber() {
+    return uint("provenBlockNumber()");
+  }
+
+  public boolean proofCheckingEnabled() {
+    return (Boolean) Abi.decode(client.call(rollup, Abi.call("PROOF_CHECKING_ENABLED()", List.of()),
+        "Rollup.PROOF_CHECKING_ENABLED"), "bool").get(0).getValue();
+  }
+
+  public long pruneWindowL1Blocks() {
+    return uint("PRUNE_WINDOW_L1_BLOCKS()");
+  }
+
+  public long version() {
+    return uint("VERSION()");
+  }
+
+  public EthAddress sequencer() {
+    return addressCall("SEQUENCER()");
+  }
+
+  public EthAddress inbox() {
+    return addressCall("INBOX()");
+  }
+
+  public EthAddress outbox() {
+    return addressCall("OUTBOX()");
+  }
+
+  /** The archive root recorded for {@code blockNumber}, zero if the Rollup has no such block. */
+  public Fr archiveAt(long blockNumber) {
+    byte[] returned = client.call(rollup, Abi.call("archiveAt(uint256)", List.of(new Uint256(blockNumber))),
+        "Rollup.archiveAt(" + blockNumber + ")");
+    return Fr.fromBytesBE((byte[]) Abi.decode(returned, "bytes32").get(0).getValue());
+  }
+
+  public Fr archive() {
+    byte[] returned = client.call(rollup, Abi.call("archive()", List.of()), "Rollup.archive");
+    return Fr.fromBytesBE((byte[]) Abi.decode(returned, "bytes32").get(0).getValue());
+  }
+
+  /** The Inbox root block {@code blockNumber} must commit to (its inHash). */
+  public Fr inboxRoot(long blockNumber) {
+    EthAddress inbox = inbox();
+    byte[] returned = client.call(inbox, Abi.call("root(uint256)", List.of(new Uint256(blockNumber))),
+        "Inbox.root(" + blockNumber + ")");
+    return Fr.fromBytesBE((byte[]) Abi.decode(returned, "bytes32").get(0).getValue());
+  }
+
+  public List<BlockProposedLog> proposedLogs(long fromL1Block, long toL1Block) {
+    EthFilter filter = new EthFilter(L1Client.at(fromL1Block), L1Client.at(toL1Block), rollup.toString());
+    filter.addSingleTopic(EventEncoder.encode(L2_BLOCK_PROPOSED));
+    return toLogs(client.logs(filter));
+  }
+
+  static BlockProposedLog toLog(Log log) {
+    return new BlockProposedLog(new BigInteger(log.getTopics().get(1).substring(2), 16).longValueExact(),
+        Fr.fromBytesBE(L1Client.unhex(log.getTopics().get(2))), Fr.fromBytesBE(L1Client.unhex(log.getData())),
+        log.getBlockNumber().longValueExact(), log.getBlockHash(), log.getTransactionHash());
+  }
+
+  private static List<BlockProposedLog> toLogs(List<Log> raw) {
+    List<BlockProposedLog> logs = new ArrayList<>();
+    for (Log log : raw) {
+      logs.add(new BlockProposedLog(new BigInteger(log.getTopics().get(1).substring(2), 16).longValueExact(),
+          Fr.fromBytesBE(L1Client.unhex(log.getTopics().get(2))), Fr.fromBytesBE(L1Client.unhex(log.getData())),
+          log.getBlockNumber().longValueExact(), log.getBlockHash(), log.getTransactionHash()));
+    }
+    return logs;
+  }
+
+  /** The L2BlockProposed logs of one L2 block number (more than one if it was pruned and proposed again). */
+  public List<BlockProposedLog> proposedLogsOf(long blockNumber) {
+    EthFilter filter = new EthFilter(org.web3j.protocol.core.DefaultBlockParameterName.EARLIEST,
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST, rollup.toString());
+    filter.addSingleTopic(EventEncoder.encode(L2_BLOCK_PROPOSED));
+    filter.addSingleTopic(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(blockNumber), 64));
+    return toLogs(client.logs(filter));
+  }
+
+  private long uint(String signature) {
+    byte[] returned = client.call(rollup, Abi.call(signature, List.of()), "Rollup." + signature);
+    return ((BigInteger) Abi.decode(returned, "uint256").get(0).getValue()).longValueExact();
+  }
+
+  private EthAddress addressCall(String signature) {
+    byte[] returned = client.call(rollup, Abi.call(signature, List.of()), "Rollup." + signature);
+    return EthAddress.fromHex((String) Abi.decode(returned, "address").get(0).getValue());
+  }
+}

@@ -1,0 +1,43 @@
+package dev.obsidian.l1;
+
+import dev.obsidian.crypto.protocol.Constants;
+import dev.obsidian.crypto.field.Fr;
+import java.time.Duration;
+
+/** One ephemeral automining Anvil per test class, and fresh deployments on it. */
+final class AnvilFixture implements AutoCloseable {
+  /** Anvil's dev account 1: funded, public, a second sender for "wrong sender" cases. */
+  static final String DEV_KEY_1 = "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+  final AnvilProcess anvil = AnvilProcess.start(AnvilProcess.Options.ephemeral());
+  final L1Client sequencer = connect(L1PrivateKey.ANVIL_DEV_ACCOUNT_0);
+  final L1Client other = connect(devKey1());
+
+  static L1PrivateKey devKey1() {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("dev-key", ".txt");
+      java.nio.file.Files.writeString(file, DEV_KEY_1);
+      L1PrivateKey key = L1PrivateKey.fromFile(file);
+      java.nio.file.Files.delete(file);
+      return key;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  L1Client connect(L1PrivateKey key) {
+    return L1Client.connect(anvil.rpcUrl(), key, 31337, Duration.ofSeconds(30));
+  }
+
+  L1Contracts deploy(long pruneWindowL1Blocks) {
+    return Deployer.deploy(sequencer, new Deployer.Options(sequencer.sender(), Constants.GENESIS_ARCHIVE_ROOT, 1,
+        pruneWindowL1Blocks, Deployer.DEFAULT_MAX_EFFECTS_BYTES, Fr.of(0xb41d6e)));
+  }
+
+  @Override
+  public void close() {
+    sequencer.close();
+    other.close();
+    anvil.close();
+  }
+}
