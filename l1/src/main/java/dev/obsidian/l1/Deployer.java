@@ -40,12 +40,31 @@ public final class Deployer {
 
   private Deployer() {}
 
-  @SuppressWarnings("rawtypes")
+  /** A Rollup that does not check proofs (the sandbox's): blocks stay pending, never proven. */
   public static L1Contracts deploy(L1Client client, Options options) {
+    return deploy(client, options, new Address(160, BigInteger.ZERO), false);
+  }
+
+  /**
+   * A Rollup with proof checking on: first a {@code Groth16Verifier} holding {@code blockProofKey}, which must take
+   * the block's 7 public inputs in {@code Rollup.publicInputs} order ({@link BlockProofInputs}).
+   */
+  public static L1Contracts deployCheckingProofs(L1Client client, Options options,
+      dev.obsidian.circuits.groth16.VerifyingKey blockProofKey) {
+    if (blockProofKey.numPublic() != BlockProofInputs.COUNT) {
+      throw new IllegalArgumentException("blockProofKey has " + blockProofKey.numPublic()
+          + " public inputs; the Rollup passes " + BlockProofInputs.COUNT);
+    }
+    Groth16VerifierContract verifier = Groth16VerifierContract.deploy(client, blockProofKey);
+    return deploy(client, options, address(verifier.address()), true);
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static L1Contracts deploy(L1Client client, Options options, Address verifier, boolean checkProofs) {
     long firstBlock = client.blockNumber() + 1;
     List<Type> rollupArguments = List.of(address(options.sequencer()),
         new Bytes32(options.genesisArchiveRoot().toBytesBE()), new Uint256(options.rollupVersion()),
-        new Address(160, BigInteger.ZERO), new Bool(false), new Uint256(options.pruneWindowL1Blocks()),
+        verifier, new Bool(checkProofs), new Uint256(options.pruneWindowL1Blocks()),
         new Uint256(options.maxEffectsBytes()));
     EthAddress rollup = client.deploy(Abi.constructor(ContractArtifact.load("Rollup").bytecode(), rollupArguments),
         "deploy Rollup");
