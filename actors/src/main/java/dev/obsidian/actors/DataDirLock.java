@@ -10,13 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * One node per data dir: a lock on {@code data-dir/store.lock} held while the node's journal and Merkle store are open,
- * taken before anything is opened (the sandbox's NodeServer takes {@code node.lock} before that, for its port and RPC
- * system; this one guards every NodeGuardian user: in-process load tests, tests, tools). Without it a second node on the same data dir waited a minute for H2's file lock and failed with no useful
- * message. Also probes the journal's H2 file, which another process (an H2 console, a node of an older build) may
- * hold. OS locks are released when the process dies, so a killed node leaves nothing to clean up.
+ * One node per data dir: an exclusive OS lock on a file in the data dir, taken before anything in it is opened.
+ * {@link NodeGuardian} holds {@code store.lock} while the journal and Merkle store are open (every NodeGuardian user:
+ * the sandbox, in-process load tests, tests, tools) and also probes the journal's H2 file, which another process (an
+ * H2 console, a node of an older build) may hold; the sandbox's server holds {@code node.lock} before that, for its
+ * port and its L1 (whose pidfile would otherwise let a second sandbox stop the first one's Anvil). Without them a
+ * second node on the same data dir waited a minute for H2's file lock and failed with no useful message. OS locks are
+ * released when the process dies, so a killed node leaves nothing to clean up.
  */
-final class DataDirLock implements AutoCloseable {
+public final class DataDirLock implements AutoCloseable {
   static final String FILE_NAME = "store.lock";
 
   private final FileChannel channel;
@@ -29,27 +31,38 @@ final class DataDirLock implements AutoCloseable {
 
   /**
    * @param journalFile the H2 journal file (may not exist yet)
-   * @throws IllegalStateException naming the data dir and the held lock
+   * @throws DataDirInUseException naming the data dir and the held lock
    */
   static DataDirLock acquire(Path dataDir, Path journalFile) {
-    Path lockFile = dataDir.resolve(FILE_NAME);
+    DataDirLock held = acquire(dataDir, FILE_NAME);
+    try {
+      requireUnlocked(dataDir, journalFile);
+    } catch (IOException e) {
+      held.close();
+      throw new UncheckedIOException("cannot probe the journal file " + journalFile + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      held.close();
+      throw e;
+    }
+    return held;
+  }
+
+  /**
+   * Locks {@code dataDir/fileName}, creating the directory and the file if needed.
+   *
+   * @throws DataDirInUseException if another node, in any process or in this JVM, holds it
+   */
+  public static DataDirLock acquire(Path dataDir, String fileName) {
+    Path lockFile = dataDir.resolve(fileName);
     FileChannel channel = null;
     try {
       Files.createDirectories(dataDir);
       channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = tryLock(channel);
       if (lock == null) {
-        throw new IllegalStateException("data dir " + dataDir.toAbsolutePath() + " is in use by another node: its lock "
-            + lockFile.toAbsolutePath() + " is held. Stop that node or give this one another --data-dir");
+        throw new DataDirInUseException(dataDir, lockFile, "another node");
       }
-      DataDirLock held = new DataDirLock(channel, lock);
-      try {
-        requireUnlocked(dataDir, journalFile);
-      } catch (RuntimeException e) {
-        held.close();
-        throw e;
-      }
-      return held;
+      return new DataDirLock(channel, lock);
     } catch (IOException e) {
       closeQuietly(channel);
       throw new UncheckedIOException("cannot lock data dir " + dataDir.toAbsolutePath() + " (" + lockFile + "): "
@@ -69,8 +82,7 @@ final class DataDirLock implements AutoCloseable {
     try (FileChannel journal = FileChannel.open(journalFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       FileLock probe = tryLock(journal);
       if (probe == null) {
-        throw new IllegalStateException("data dir " + dataDir.toAbsolutePath() + ": the journal file "
-            + journalFile.toAbsolutePath() + " is locked by another process (another node or an H2 tool); stop it first");
+        throw new DataDirInUseException(dataDir, journalFile, "another process (a node or an H2 tool)");
       }
       probe.release();
     }

@@ -5,7 +5,7 @@ import com.typesafe.config.ConfigException;
 import dev.obsidian.config.EffectiveConfig;
 import dev.obsidian.config.JournalKind;
 import dev.obsidian.config.ObsidianSettings;
-import dev.obsidian.node.rpc.DataDirInUseException;
+import dev.obsidian.actors.DataDirInUseException;
 import dev.obsidian.node.rpc.NodeServer;
 import dev.obsidian.node.rpc.RpcLimits;
 import java.io.PrintWriter;

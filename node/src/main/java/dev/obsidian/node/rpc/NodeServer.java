@@ -3,6 +3,7 @@ package dev.obsidian.node.rpc;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.obsidian.actors.ActorNode;
+import dev.obsidian.actors.DataDirLock;
 import dev.obsidian.actors.NodeApi;
 import dev.obsidian.actors.NodeClock;
 import dev.obsidian.actors.NodeGuardian;
@@ -33,6 +34,8 @@ public final class NodeServer implements AutoCloseable {
   private static final Duration BIND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration DRAIN_DEADLINE = Duration.ofSeconds(5);
   private static final Duration GAUGE_REFRESH = Duration.ofSeconds(1);
+  /** Held for the server's life, before its port and its L1 (NodeGuardian then takes the store's own lock). */
+  static final String SERVER_LOCK_FILE = "node.lock";
 
   private final ActorNode node;
   private final ActorSystem rpcSystem;
@@ -55,11 +58,11 @@ public final class NodeServer implements AutoCloseable {
    * Starts the node (recovering its journal and trees from {@code settings.dataDir()}) and then serves it.
    *
    * @throws UncheckedIOException with a {@link BindException} cause if the RPC address cannot be bound
-   * @throws DataDirInUseException if another node runs on the same data directory
+   * @throws dev.obsidian.actors.DataDirInUseException if another node runs on the same data directory
    */
   public static NodeServer start(ObsidianSettings settings, RpcLimits limits, NodeClock clock,
       Map<String, String> environment) {
-    DataDirLock lock = DataDirLock.acquire(settings.dataDir());
+    DataDirLock lock = DataDirLock.acquire(settings.dataDir(), SERVER_LOCK_FILE);
     requirePortFree(settings);
     // pekko-http's many classes load while the node recovers: on a cold JVM that hides a second or more.
     CompletableFuture<ActorSystem> rpcSystem = CompletableFuture.supplyAsync(() -> RpcServer.prepare(

@@ -275,7 +275,7 @@ class SandboxIT {
   private void checkASecondSandboxIsRefused(RunningSandbox running) {
     CliRun sameDir = CliRun.run(Map.of(), "sandbox", "--data-dir", dataDir.toString(), "--port", "0");
     assertEquals(ObsidianCli.EXIT_USAGE, sameDir.exitCode(), sameDir.err());
-    assertTrue(sameDir.err().contains("is in use by another running node"), sameDir.err());
+    assertTrue(sameDir.err().contains("is locked by another node"), sameDir.err());
     int port = running.url.getPort();
     CliRun samePort = CliRun.run(Map.of(), "sandbox", "--data-dir", dataDir.resolve("other").toString(),
         "--port", Integer.toString(port));
