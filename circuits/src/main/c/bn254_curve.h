@@ -196,6 +196,7 @@ static void SUFFIX(flush)(SUFFIX(batch) *batch, SUFFIX(aff) *buckets, unsigned c
 
 static int SUFFIX(window_sum_affine)(const uint64_t *bases, const int32_t *digits, int count, int windows,
                                       int window, int bucketCount, uint64_t *result) {
+    (void)windows; /* digits are stored by window: window * count + i */
     const SUFFIX(aff) *points = (const SUFFIX(aff) *)bases;
     SUFFIX(aff) *buckets = malloc((size_t)bucketCount * sizeof(SUFFIX(aff)));
     SUFFIX(jac) *overflow = malloc((size_t)bucketCount * sizeof(SUFFIX(jac)));
