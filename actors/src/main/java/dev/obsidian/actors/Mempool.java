@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -288,7 +290,7 @@ public final class Mempool
         .onCommand(Restore.class, this::onRestore)
         .onCommand(Evict.class, this::onEvict)
         .onCommand(Reconcile.class, (state, c) -> {
-          List<Event> included = alreadyIncluded(state);
+          List<Event> included = asEvents(includedByBlock(state));
           return included.isEmpty() ? Effect().noReply() : Effect().persist(included).thenNoReply();
         })
         .onCommand(GetTxs.class, (state, c) -> Effect().reply(c.replyTo(), new Selection(c.txHashes().stream()
@@ -363,32 +365,42 @@ public final class Mempool
   }
 
   private ReplyEffect<Event, State> onSelect(State state, SelectTxs command) {
+    SortedMap<Long, List<TxHash>> included = includedByBlock(state);
+    Set<TxHash> onChain = new HashSet<>();
+    included.values().forEach(onChain::addAll);
     List<Event> removed = new ArrayList<>();
     List<HashedTx> selected = new ArrayList<>();
     for (PendingTx p : index.of(state)) {
+      if (onChain.contains(p.txHash())) {
+        continue;
+      }
       if (p.tx().expiration().isExpiredAt(command.blockNumber(), command.timestampSeconds())) {
         removed.add(new TxEvicted(p.txHash(), "expired before block " + command.blockNumber() + " at timestamp "
             + command.timestampSeconds()));
-      } else if (selected.size() < command.maxTxs() && chain.inclusionBlock(p.txHash()).isEmpty()) {
+      } else if (selected.size() < command.maxTxs()) {
         selected.add(p.hashed());
       }
     }
-    List<Event> included = alreadyIncluded(state);
-    removed.addAll(included);
+    removed.addAll(asEvents(included));
     Selection selection = new Selection(selected);
     return removed.isEmpty()
         ? Effect().reply(command.replyTo(), selection)
         : Effect().persist(removed).thenReply(command.replyTo(), s -> selection);
   }
 
-  /** One TxsIncluded per block for the pending txs the chain already holds, in block then hash order. */
-  private List<Event> alreadyIncluded(State state) {
+  /** The pending txs the chain already holds, by including block, each list in hash order. */
+  private SortedMap<Long, List<TxHash>> includedByBlock(State state) {
     SortedMap<Long, List<TxHash>> byBlock = new TreeMap<>();
     for (TxHash hash : state.pending().keySet()) {
       chain.inclusionBlock(hash).ifPresent(block -> byBlock.computeIfAbsent(block, b -> new ArrayList<>()).add(hash));
     }
-    List<Event> events = new ArrayList<>(byBlock.size());
-    byBlock.forEach((block, hashes) -> events.add(new TxsIncluded(block, hashes)));
+    return byBlock;
+  }
+
+  /** One TxsIncluded per block, in block order. */
+  private static List<Event> asEvents(SortedMap<Long, List<TxHash>> includedByBlock) {
+    List<Event> events = new ArrayList<>(includedByBlock.size());
+    includedByBlock.forEach((block, hashes) -> events.add(new TxsIncluded(block, hashes)));
     return events;
   }
 
