@@ -340,12 +340,10 @@ public final class Sequencer
       throw new IllegalStateException("block " + failed.blockNumber() + " failed its public-input check: " + failed.reason());
     }
     L2Block block = state.block().orElseThrow();
-    return Effect().persist(new BlockProven(block.number())).thenRun(s -> {
-      peers.index().markProven(block.number());
-      publish(block);
-    }).thenNoReply();
+    return Effect().persist(new BlockProven(block.number())).thenRun(s -> publish(block)).thenNoReply();
   }
 
+  /** Marks the block proven in the index (also after a restart in PUBLISHING), then hands it to the publisher. */
   private void publish(L2Block block) {
     peers.index().markProven(block.number());
     context.pipeToSelf(peers.publisher().publish(block), (outcome, failure) -> new PublishDone(block.number(),
