@@ -19,6 +19,15 @@ final class Keys {
   static final String L1_ANVIL_PORT = "obsidian.l1.anvil-port";
   static final String L1_CHAIN_ID = "obsidian.l1.chain-id";
   static final String L1_BLOCK_TIME_SECONDS = "obsidian.l1.block-time-seconds";
+  static final String L1_PUBLISHER_CONFIRMATIONS = "obsidian.l1.publisher.confirmations";
+  static final String L1_PUBLISHER_POLL_INTERVAL = "obsidian.l1.publisher.poll-interval";
+  static final String L1_PUBLISHER_FEE_BUMP_PERCENT = "obsidian.l1.publisher.fee-bump-percent";
+  static final String L1_PUBLISHER_BUMP_AFTER_L1_BLOCKS = "obsidian.l1.publisher.bump-after-l1-blocks";
+  static final String L1_PUBLISHER_MAX_FEE_PER_GAS_GWEI = "obsidian.l1.publisher.max-fee-per-gas-gwei";
+  static final String L1_PUBLISHER_MAX_ATTEMPTS = "obsidian.l1.publisher.max-attempts";
+  static final String L1_PUBLISHER_RETRY_BACKOFF_MIN = "obsidian.l1.publisher.retry-backoff-min";
+  static final String L1_PUBLISHER_RETRY_BACKOFF_MAX = "obsidian.l1.publisher.retry-backoff-max";
+  static final String L1_PUBLISHER_RECONCILE_INTERVAL = "obsidian.l1.publisher.reconcile-interval";
 
   static final String MAX_TX_BYTES = "obsidian.limits.max-tx-bytes";
   static final String MEMPOOL_MAX_TXS = "obsidian.limits.mempool-max-txs";

@@ -13,8 +13,10 @@ import java.util.Set;
  * @param anvilPort TCP port of the local Anvil; 0 picks a free port
  * @param chainId chain id of the L1
  * @param blockTime time between local Anvil blocks; zero mines one block per transaction
+ * @param publisher limits of the L1 publisher
  */
-public record L1Settings(Optional<URI> rpcUrl, int anvilPort, long chainId, Duration blockTime) {
+public record L1Settings(Optional<URI> rpcUrl, int anvilPort, long chainId, Duration blockTime,
+    L1PublisherSettings publisher) {
 
   /** URL schemes an L1 JSON-RPC client can speak. */
   public static final Set<String> RPC_URL_SCHEMES = Set.of("http", "https", "ws", "wss");
@@ -30,6 +32,17 @@ public record L1Settings(Optional<URI> rpcUrl, int anvilPort, long chainId, Dura
     Check.inRange(
         "blockTime", blockTime, Duration.ZERO, Duration.ofSeconds(MAX_BLOCK_TIME_SECONDS));
     Check.that(blockTime.toNanosPart() == 0, "blockTime must be whole seconds, got " + blockTime);
+    Objects.requireNonNull(publisher, "publisher");
+  }
+
+  /** With the publisher's defaults. */
+  public L1Settings(Optional<URI> rpcUrl, int anvilPort, long chainId, Duration blockTime) {
+    this(rpcUrl, anvilPort, chainId, blockTime, L1PublisherSettings.DEFAULTS);
+  }
+
+  /** Confirmations the publisher waits for (see {@link L1PublisherSettings#confirmationsFor}). */
+  public int publisherConfirmations() {
+    return publisher.confirmationsFor(startsLocalAnvil() && automine());
   }
 
   /** True when the node starts and supervises its own Anvil instead of using {@link #rpcUrl()}. */

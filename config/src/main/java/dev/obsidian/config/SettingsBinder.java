@@ -67,11 +67,42 @@ final class SettingsBinder {
     Long chainId = chainId(reader, Keys.L1_CHAIN_ID);
     Long blockTimeSeconds =
         reader.integer(Keys.L1_BLOCK_TIME_SECONDS, 0, L1Settings.MAX_BLOCK_TIME_SECONDS);
-    if (anyNull(rpcUrl, anvilPort, chainId, blockTimeSeconds)) {
+    L1PublisherSettings publisher = l1Publisher(reader);
+    if (anyNull(rpcUrl, anvilPort, chainId, blockTimeSeconds, publisher)) {
       return null;
     }
     return new L1Settings(
-        rpcUrl, anvilPort.intValue(), chainId, Duration.ofSeconds(blockTimeSeconds));
+        rpcUrl, anvilPort.intValue(), chainId, Duration.ofSeconds(blockTimeSeconds), publisher);
+  }
+
+  private static L1PublisherSettings l1Publisher(SettingsReader reader) {
+    Long confirmations = reader.integer(Keys.L1_PUBLISHER_CONFIRMATIONS, 0,
+        L1PublisherSettings.MAX_CONFIRMATIONS);
+    Duration poll = reader.duration(Keys.L1_PUBLISHER_POLL_INTERVAL, L1PublisherSettings.MIN_POLL_INTERVAL,
+        L1PublisherSettings.MAX_POLL_INTERVAL, "100ms");
+    Long bump = reader.integer(Keys.L1_PUBLISHER_FEE_BUMP_PERCENT, L1PublisherSettings.MIN_FEE_BUMP_PERCENT,
+        L1PublisherSettings.MAX_FEE_BUMP_PERCENT);
+    Long bumpAfter = reader.integer(Keys.L1_PUBLISHER_BUMP_AFTER_L1_BLOCKS, 1,
+        L1PublisherSettings.MAX_BUMP_AFTER_L1_BLOCKS);
+    Long maxFee = reader.integer(Keys.L1_PUBLISHER_MAX_FEE_PER_GAS_GWEI, 1,
+        L1PublisherSettings.MAX_FEE_PER_GAS_GWEI);
+    Long attempts = reader.integer(Keys.L1_PUBLISHER_MAX_ATTEMPTS, 1, L1PublisherSettings.MAX_ATTEMPTS);
+    Duration backoffMin = reader.duration(Keys.L1_PUBLISHER_RETRY_BACKOFF_MIN, L1PublisherSettings.MIN_BACKOFF,
+        L1PublisherSettings.MAX_BACKOFF, "500ms");
+    Duration backoffMax = reader.duration(Keys.L1_PUBLISHER_RETRY_BACKOFF_MAX, L1PublisherSettings.MIN_BACKOFF,
+        L1PublisherSettings.MAX_BACKOFF, "30s");
+    Duration reconcile = reader.duration(Keys.L1_PUBLISHER_RECONCILE_INTERVAL,
+        L1PublisherSettings.MIN_RECONCILE_INTERVAL, L1PublisherSettings.MAX_RECONCILE_INTERVAL, "2s");
+    if (backoffMin != null && backoffMax != null) {
+      reader.requireThat(backoffMax.compareTo(backoffMin) >= 0, Keys.L1_PUBLISHER_RETRY_BACKOFF_MAX,
+          "at least " + Keys.L1_PUBLISHER_RETRY_BACKOFF_MIN + " (" + backoffMin + ")");
+    }
+    if (anyNull(confirmations, poll, bump, bumpAfter, maxFee, attempts, backoffMin, backoffMax, reconcile)
+        || backoffMax.compareTo(backoffMin) < 0) {
+      return null;
+    }
+    return new L1PublisherSettings(confirmations.intValue(), poll, bump.intValue(), bumpAfter.intValue(), maxFee,
+        attempts.intValue(), backoffMin, backoffMax, reconcile);
   }
 
   private static LimitSettings limits(SettingsReader reader) {

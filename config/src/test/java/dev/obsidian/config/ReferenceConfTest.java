@@ -37,6 +37,11 @@ class ReferenceConfTest {
     assertEquals(List.of(
             "obsidian.data-dir",
             "obsidian.l1.anvil-port", "obsidian.l1.block-time-seconds", "obsidian.l1.chain-id",
+            "obsidian.l1.publisher.bump-after-l1-blocks", "obsidian.l1.publisher.confirmations",
+            "obsidian.l1.publisher.fee-bump-percent", "obsidian.l1.publisher.max-attempts",
+            "obsidian.l1.publisher.max-fee-per-gas-gwei", "obsidian.l1.publisher.poll-interval",
+            "obsidian.l1.publisher.reconcile-interval", "obsidian.l1.publisher.retry-backoff-max",
+            "obsidian.l1.publisher.retry-backoff-min",
             "obsidian.l1.rpc-url",
             "obsidian.limits.max-notes-per-account", "obsidian.limits.max-tx-bytes",
             "obsidian.limits.mempool-max-txs", "obsidian.limits.rpc-max-request-bytes",
