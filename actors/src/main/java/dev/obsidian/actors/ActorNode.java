@@ -41,10 +41,11 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   private final ObsidianSettings settings;
   private final DataDirLock lock;
   private final L1Wiring l1;
+  private final L1Publisher publisher;
 
   ActorNode(ActorSystem<Void> system, WorldStateStore store, ChainIndex index, ActorRef<Mempool.Command> mempool,
       ActorRef<WorldState.Command> worldState, ActorRef<Sequencer.Command> sequencer, ObsidianSettings settings,
-      DataDirLock lock, L1Wiring l1) {
+      DataDirLock lock, L1Wiring l1, L1Publisher publisher) {
     this.system = system;
     this.store = store;
     this.index = index;
@@ -54,6 +55,7 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     this.settings = settings;
     this.lock = lock;
     this.l1 = l1;
+    this.publisher = publisher;
   }
 
   /** Mailbox lengths and handling times of the node's actors, for metrics. */
@@ -79,6 +81,16 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   @Override
   public CompletionStage<Long> getProvenBlockNumber() {
     return done(index.provenBlockNumber());
+  }
+
+  /** Highest block published on L1 with the publisher's confirmations (0 without L1). */
+  public long publishedBlockNumber() {
+    return index.publishedBlockNumber();
+  }
+
+  /** The L1 publisher's figures (published height, latency from hand-over to published), when it keeps them. */
+  public Optional<L1Publisher.PublisherStats> publisherStats() {
+    return publisher.stats();
   }
 
   @Override

@@ -29,6 +29,7 @@ public final class ChainIndex {
   private final Map<Fr, Long> noteHashLeafIndexes = new ConcurrentHashMap<>();
   private final Map<Fr, List<TaggedPrivateLog>> logsByTag = new ConcurrentHashMap<>();
   private volatile long provenBlockNumber;
+  private volatile long publishedBlockNumber;
   private final Optional<L2Block> genesis;
 
   /** An index that knows the genesis block by its hash only ({@link #block}(0) is empty). */
@@ -102,6 +103,15 @@ public final class ChainIndex {
 
   public long provenBlockNumber() {
     return provenBlockNumber;
+  }
+
+  /** Sets the height published on L1 (it may go down: an L1 reorg drops published blocks). */
+  public void markPublished(long blockNumber) {
+    publishedBlockNumber = blockNumber;
+  }
+
+  public long publishedBlockNumber() {
+    return publishedBlockNumber;
   }
 
   public Optional<Long> blockNumberOf(Fr blockHash) {

@@ -2,7 +2,7 @@ package dev.obsidian.actors;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorSystem;
 import java.util.function.Supplier;
 
 /**
@@ -11,11 +11,17 @@ import java.util.function.Supplier;
  * Publisher and addresses are asked for only once the node has recovered, so L1 may come up meanwhile.
  */
 public record L1Wiring(
-    Function<ChainIndex, L1Publisher> publisher, Supplier<Map<String, String>> contractAddresses,
+    PublisherFactory publisher, Supplier<Map<String, String>> contractAddresses,
     List<String> notes) {
 
+  /** Builds the node's publisher in its ActorSystem (an event-sourced publisher journals there). */
+  @FunctionalInterface
+  public interface PublisherFactory {
+    L1Publisher create(ActorSystem<?> system, ChainIndex index);
+  }
+
   /** No L1: every block stays unpublished ({@link NoL1Publisher}). */
-  public static final L1Wiring NONE = new L1Wiring(index -> new NoL1Publisher(), Map::of,
+  public static final L1Wiring NONE = new L1Wiring((system, index) -> new NoL1Publisher(), Map::of,
       List.of("blocks are not published to L1 (NoL1Publisher)"));
 
   public L1Wiring {

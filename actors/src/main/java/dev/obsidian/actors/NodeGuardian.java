@@ -100,9 +100,10 @@ public final class NodeGuardian {
     Sequencer.Settings sequencerSettings = new Sequencer.Settings(sequencing.blockTime(), sequencing.minTxsPerBlock(),
         sequencing.maxTxsPerBlock(), sequencing.buildEmptyBlocks(), chainId, version, EthAddress.ZERO, AztecAddress.ZERO,
         BASE_FEES);
+    L1Publisher publisher = l1.publisher().create(system, index);
     ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, l1.publisher().apply(index), index), clock), "sequencer");
-    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock, l1);
+        new Sequencer.Collaborators(mempool, worldState, prover, publisher, index), clock), "sequencer");
+    return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock, l1, publisher);
   }
 
   /** Spawns with its mailbox length and message handling time counted in {@link ActorStats} (for /metrics). */

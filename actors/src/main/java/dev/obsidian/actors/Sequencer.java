@@ -70,7 +70,8 @@ public final class Sequencer
 
   public record GetStatus(ActorRef<Status> replyTo) implements Command {}
 
-  public record Status(SlotPhase phase, long lastBlockNumber, long provenBlockNumber) {}
+  /** @param publishedBlockNumber highest block the L1 publisher reports on L1 with its confirmations */
+  public record Status(SlotPhase phase, long lastBlockNumber, long provenBlockNumber, long publishedBlockNumber) {}
 
   record TxsSelected(long blockNumber, long timestampSeconds, List<HashedTx> txs) implements Command {}
 
@@ -83,6 +84,9 @@ public final class Sequencer
   record ProofDone(ProverCoordinator.Outcome outcome) implements Command {}
 
   record PublishDone(long blockNumber, L1Publisher.Outcome outcome) implements Command {}
+
+  /** The L1 publisher's published height changed (or is reported again after a restart). */
+  record L1PublishedHeight(L1Publisher.PublishedHeight height) implements Command {}
 
   record ProposalTxs(long blockNumber, List<HashedTx> txs) implements Command {}
 
@@ -101,10 +105,17 @@ public final class Sequencer
 
   public record BlockProven(long blockNumber) implements Event {}
 
+  /**
+   * The L1 publisher reports blocks up to {@code blockNumber} published on L1 (journaled whenever that height changes;
+   * it goes down when an L1 reorg drops published blocks).
+   */
   public record BlockPublished(long blockNumber, String l1TxHash) implements Event {}
 
-  /** No L1 publisher accepted the block (the sandbox has none); it stays unpublished. */
+  /** A publisher that answers at once refused the block (or there is no L1); it stays unpublished. */
   public record BlockLeftUnpublished(long blockNumber, String reason) implements Event {}
+
+  /** The L1 publisher journaled the block and publishes it from now on; the slot is free again. */
+  public record BlockHandedToL1Publisher(long blockNumber) implements Event {}
 
   /** A proposal that could not be built; the chain stays at the previous block. */
   public record BlockRolledBack(long blockNumber, String reason) implements Event {}
@@ -135,8 +146,10 @@ public final class Sequencer
         case BlockProofRequested r -> withPhase(SlotPhase.PROVING);
         case BlockProven p -> new State(SlotPhase.PUBLISHING, lastBlockNumber, lastTimestampSeconds, p.blockNumber(),
             Optional.empty(), block);
-        case BlockPublished p -> idle();
+        // the block in flight, or (with an event-sourced publisher) the published height moving on its own
+        case BlockPublished p -> phase == SlotPhase.PUBLISHING && p.blockNumber() == lastBlockNumber ? idle() : this;
         case BlockLeftUnpublished u -> idle();
+        case BlockHandedToL1Publisher h -> idle();
         case BlockRolledBack r -> idle();
       };
     }
@@ -173,6 +186,7 @@ public final class Sequencer
       if (settings.tickEvery() != null) {
         timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.tickEvery());
       }
+      peers.publisher().onPublishedHeight(height -> context.getSelf().tell(new L1PublishedHeight(height)));
       return new Sequencer(id, context, settings, peers, clock);
     }));
   }
@@ -220,7 +234,8 @@ public final class Sequencer
     return newCommandHandlerWithReplyBuilder().forAnyState()
         .onCommand(Tick.class, this::onTick)
         .onCommand(GetStatus.class, (state, c) -> Effect().reply(c.replyTo(),
-            new Status(collecting ? SlotPhase.COLLECTING : state.phase(), state.lastBlockNumber(), state.provenBlockNumber())))
+            new Status(collecting ? SlotPhase.COLLECTING : state.phase(), state.lastBlockNumber(), state.provenBlockNumber(),
+                peers.index().publishedBlockNumber())))
         .onCommand(TxsSelected.class, this::onSelected)
         .onCommand(CollectFailed.class, (state, c) -> {
           collecting = false;
@@ -232,6 +247,7 @@ public final class Sequencer
         .onCommand(BlockApplied.class, this::onApplied)
         .onCommand(ProofDone.class, this::onProofDone)
         .onCommand(PublishDone.class, this::onPublishDone)
+        .onCommand(L1PublishedHeight.class, this::onPublishedHeight)
         .build();
   }
 
@@ -357,8 +373,29 @@ public final class Sequencer
     Event event = switch (done.outcome()) {
       case L1Publisher.Published p -> new BlockPublished(done.blockNumber(), p.l1TxHash());
       case L1Publisher.NotPublished n -> new BlockLeftUnpublished(done.blockNumber(), n.reason());
+      case L1Publisher.Queued q -> new BlockHandedToL1Publisher(done.blockNumber());
     };
-    return Effect().persist(event).thenRun(s -> resumeMissedTick()).thenNoReply();
+    return Effect().persist(event).thenRun(s -> {
+      if (event instanceof BlockPublished p) {
+        peers.index().markPublished(p.blockNumber());
+      }
+      resumeMissedTick();
+    }).thenNoReply();
+  }
+
+  /** Journals the published height when it changed, so the node learns it even when publishing lands late. */
+  private ReplyEffect<Event, State> onPublishedHeight(State state, L1PublishedHeight reported) {
+    L1Publisher.PublishedHeight height = reported.height();
+    if (height.blockNumber() == peers.index().publishedBlockNumber()) {
+      return Effect().noReply();
+    }
+    return Effect().persist(new BlockPublished(height.blockNumber(), height.l1TxHash()))
+        .thenRun(s -> {
+          peers.index().markPublished(height.blockNumber());
+          if (s.phase() == SlotPhase.IDLE) {
+            resumeMissedTick();
+          }
+        }).thenNoReply();
   }
 
   private void resumeMissedTick() {

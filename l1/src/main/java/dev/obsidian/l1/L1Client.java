@@ -125,6 +125,94 @@ public final class L1Client implements AutoCloseable {
         .orElseThrow(() -> new L1Exception("L1 has no transaction " + txHash));
   }
 
+  // ---- pieces of a transaction, for a publisher that manages its own nonces and fees -----------------------------
+
+  /** A signed EIP-1559 transaction, not yet sent: its hash is known before any node has seen it. */
+  public record SignedTx(String hash, String raw) {}
+
+  /** One L1 block's number and hash. */
+  public record BlockId(long number, String hash) {}
+
+  /** A mined transaction's receipt, reduced to what a publisher journals. */
+  public record ReceiptSummary(String txHash, long l1Block, String l1BlockHash, long gasUsed, boolean succeeded) {}
+
+  /** What a node answered to eth_sendRawTransaction. */
+  public enum BroadcastResult { ACCEPTED, ALREADY_KNOWN, NONCE_TOO_LOW, UNDERPRICED }
+
+  /** The account's nonce counting transactions mined ({@code pending = false}) or also those in the pool. */
+  public long nonce(boolean pending) {
+    return rpc("eth_getTransactionCount", () -> web3j.ethGetTransactionCount(credentials.getAddress(),
+        pending ? DefaultBlockParameterName.PENDING : DefaultBlockParameterName.LATEST).send())
+        .getTransactionCount().longValueExact();
+  }
+
+  /** The latest block's base fee per gas, in wei. */
+  public BigInteger baseFeePerGas() {
+    return rpc("eth_getBlockByNumber",
+        () -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()).getBlock()
+        .getBaseFeePerGas();
+  }
+
+  /** The node's suggested priority fee per gas, in wei. */
+  public BigInteger maxPriorityFeePerGas() {
+    return rpc("eth_maxPriorityFeePerGas", () -> web3j.ethMaxPriorityFeePerGas().send()).getMaxPriorityFeePerGas();
+  }
+
+  /** The gas {@code data} sent to {@code to} needs, with a margin; a revert throws {@link L1RevertException}. */
+  public long estimateGas(EthAddress to, byte[] data, String context) {
+    return estimateGas(to.toString(), data, context).longValueExact();
+  }
+
+  /** Signs (deterministically, RFC 6979) a call of {@code to} with these nonce, gas and fees; sends nothing. */
+  public SignedTx sign(EthAddress to, byte[] data, long nonce, long gasLimit, BigInteger maxFeePerGas,
+      BigInteger maxPriorityFeePerGas) {
+    RawTransaction tx = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce),
+        BigInteger.valueOf(gasLimit), to.toString(), BigInteger.ZERO, hex(data), maxPriorityFeePerGas, maxFeePerGas);
+    byte[] signed = TransactionEncoder.signMessage(tx, credentials);
+    return new SignedTx(hex(org.web3j.crypto.Hash.sha3(signed)), hex(signed));
+  }
+
+  /**
+   * Sends a signed transaction. A node that already has it, or whose chain already used its nonce, is not an error
+   * here: the caller learns which from the result. Other refusals throw {@link L1Exception}.
+   */
+  public BroadcastResult broadcast(SignedTx tx) {
+    EthSendTransaction sent = rpcRaw("eth_sendRawTransaction", () -> web3j.ethSendRawTransaction(tx.raw()).send());
+    if (!sent.hasError()) {
+      return BroadcastResult.ACCEPTED;
+    }
+    String message = String.valueOf(sent.getError().getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (message.contains("already known") || message.contains("already imported")
+        || message.contains("known transaction")) {
+      return BroadcastResult.ALREADY_KNOWN;
+    }
+    if (message.contains("nonce too low") || message.contains("nonce has already been used")) {
+      return BroadcastResult.NONCE_TOO_LOW;
+    }
+    if (message.contains("underpriced") || message.contains("fee too low")) {
+      return BroadcastResult.UNDERPRICED;
+    }
+    throw new L1Exception("L1 rejected transaction " + tx.hash() + ": " + sent.getError().getMessage());
+  }
+
+  /** The receipt of a mined transaction, empty while it is pending or unknown. */
+  public Optional<ReceiptSummary> receiptSummary(String txHash) {
+    return receipt(txHash).map(r -> new ReceiptSummary(r.getTransactionHash(), r.getBlockNumber().longValueExact(),
+        r.getBlockHash(), r.getGasUsed().longValueExact(), r.isStatusOK()));
+  }
+
+  /** True when the node knows the transaction (pending in its pool or mined). */
+  public boolean knows(String txHash) {
+    return rpc("eth_getTransactionByHash", () -> web3j.ethGetTransactionByHash(txHash).send()).getTransaction()
+        .isPresent();
+  }
+
+  /** The block at {@code number} on the node's current chain, empty past its tip. */
+  public Optional<BlockId> block(long number) {
+    var block = rpc("eth_getBlockByNumber", () -> web3j.ethGetBlockByNumber(at(number), false).send()).getBlock();
+    return block == null ? Optional.empty() : Optional.of(new BlockId(number, block.getHash()));
+  }
+
   Web3j web3j() {
     return web3j;
   }

@@ -30,8 +30,6 @@ public final class L1Node implements AutoCloseable {
   /** Anvil dumps its state this often, so a killed sandbox loses at most this much L1 history. */
   static final int STATE_INTERVAL_SECONDS = 1;
   static final Duration ANVIL_STARTUP_TIMEOUT = Duration.ofSeconds(30);
-  /** How often the publisher checks that L1 still holds what it published (L1 reorgs, a restored Anvil dump). */
-  static final Duration RECONCILE_INTERVAL = Duration.ofSeconds(2);
   static final String NOT_PROOF_CHECKED =
       "blocks are published to the L1 Rollup but not proof-checked there (deployed with proof checking off)";
 
@@ -39,7 +37,6 @@ public final class L1Node implements AutoCloseable {
   private final L1Client client;
   private final L1Contracts contracts;
   private final ObsidianSettings settings;
-  private final List<RollupPublisher> publishers = new ArrayList<>();
 
   private L1Node(AnvilProcess anvil, L1Client client, L1Contracts contracts, ObsidianSettings settings) {
     this.anvil = anvil;
@@ -86,22 +83,18 @@ public final class L1Node implements AutoCloseable {
 
   /**
    * Publishes through the L1 {@code starting} brings up: the node recovers meanwhile and waits for it only when it
-   * builds its publisher, which re-sends the proven blocks L1 lost (e.g. with a killed Anvil).
+   * spawns its publisher actor, which recovers its journal and reconciles it with L1 (re-sending what L1 lost, e.g.
+   * with a killed Anvil).
    */
   public static L1Wiring wiring(java.util.concurrent.CompletableFuture<L1Node> starting) {
-    return new L1Wiring(index -> starting.join().publisher(index), () -> starting.join().addresses(),
+    return new L1Wiring((system, index) -> starting.join().publisher(system, index), () -> starting.join().addresses(),
         List.of(NOT_PROOF_CHECKED,
             "L1->L2 messages are not yet inserted into L2 blocks and there is no archiver (issue 5, stage 3)"));
   }
 
-  private synchronized RollupPublisher publisher(ChainIndex index) {
-    RollupPublisher publisher = new RollupPublisher(
-        new RollupClient(client, contracts.rollup(), contracts.deploymentL1Block()), index::block,
-        settings.node().rollupVersion(), settings.l1().chainId());
-    publishers.add(publisher);
-    publisher.catchUp(index.provenBlockNumber());
-    publisher.reconcileEvery(RECONCILE_INTERVAL);
-    return publisher;
+  private ActorL1Publisher publisher(org.apache.pekko.actor.typed.ActorSystem<?> system, ChainIndex index) {
+    return ActorL1Publisher.spawn(system, L1PublisherActor.Settings.of(settings.l1(), settings.node().rollupVersion()),
+        new RollupClient(client, contracts.rollup(), contracts.deploymentL1Block()), index::block);
   }
 
   private Map<String, String> addresses() {
@@ -183,9 +176,6 @@ public final class L1Node implements AutoCloseable {
 
   @Override
   public void close() {
-    synchronized (this) {
-      publishers.forEach(RollupPublisher::close);
-    }
     client.close();
     if (anvil != null) {
       anvil.close();

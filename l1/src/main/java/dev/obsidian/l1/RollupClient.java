@@ -44,13 +44,22 @@ public final class RollupClient {
     return rollup;
   }
 
-  @SuppressWarnings("rawtypes")
   public TransactionReceipt propose(ProposedHeader header, byte[] effects, byte[] proof) {
+    return client.send(rollup, proposeCalldata(header, effects, proof),
+        "Rollup.propose(block " + header.blockNumber() + ")");
+  }
+
+  /** The calldata of {@code propose(header, effects, proof)}. */
+  @SuppressWarnings("rawtypes")
+  public static byte[] proposeCalldata(ProposedHeader header, byte[] effects, byte[] proof) {
     List<Type> arguments = new ArrayList<>(header.abiComponents());
     arguments.add(new DynamicBytes(effects));
     arguments.add(new DynamicBytes(proof));
-    byte[] data = Abi.call("propose(" + ProposedHeader.ABI_TUPLE + ",bytes,bytes)", arguments);
-    return client.send(rollup, data, "Rollup.propose(block " + header.blockNumber() + ")");
+    return Abi.call("propose(" + ProposedHeader.ABI_TUPLE + ",bytes,bytes)", arguments);
+  }
+
+  public L1Client client() {
+    return client;
   }
 
   public long pendingBlockNumber() {

@@ -1,0 +1,440 @@
+package dev.obsidian.l1;
+
+import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.persistence.ObsidianSerializable;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * The event-sourced L1 publisher: takes proven blocks over from the sequencer and proposes each to the Rollup exactly
+ * once, in order, one transaction in flight at a time.
+ *
+ * <p>Per block: the request is journaled ({@link PublishRequested}); the proposal transaction is signed with the
+ * publisher's own nonce and EIP-1559 fees and journaled ({@link L1TxSent}, with its signed bytes) <em>before</em> it is
+ * sent, so after a crash it is re-sent byte for byte rather than proposed again; a transaction left unmined for
+ * {@code bumpAfterL1Blocks} is replaced by the same nonce with fees raised by {@code feeBumpPercent}
+ * ({@link L1TxReplaced} + {@link L1TxSent}); its receipt is journaled ({@link L1TxMined}); after
+ * {@code confirmations} L1 blocks the block is {@link Published}. A transaction that will never land (its nonce used
+ * by another, reverted, or removed by an L1 reorg) is {@link L1TxDropped} and the block sent again.
+ *
+ * <p>Every step reads L1 first ({@link PublishStep}): a block L1 already holds with our archive is recorded from the
+ * Rollup's {@code L2BlockProposed} log instead of being sent (the crash between sending and journaling), blocks L1
+ * lost below the one in flight (a reorg, an Anvil state lost with a killed sandbox) are requested again from the node's
+ * block index. Side effects (L1 reads and sends) run on the blocking dispatcher and are re-driven from
+ * {@link RecoveryCompleted}; failed steps are retried with exponential backoff, journaling nothing.
+ */
+public final class L1PublisherActor
+    extends EventSourcedBehaviorWithEnforcedReplies<L1PublisherActor.Command, L1PublisherActor.Event,
+    L1PublisherActor.State> {
+
+  public static final PersistenceId PERSISTENCE_ID = PersistenceId.ofUniqueId("L1Publisher");
+  private static final String DRIVE_TIMER = "drive";
+
+  /**
+   * @param confirmations L1 blocks (the one holding the proposal included) before {@link Published}
+   * @param maxFeePerGas the most ever offered per gas, in wei
+   */
+  public record Settings(int confirmations, Duration pollInterval, int feeBumpPercent, int bumpAfterL1Blocks,
+      BigInteger maxFeePerGas, int maxAttempts, Duration retryBackoffMin, Duration retryBackoffMax,
+      Duration reconcileInterval, long rollupVersion, long chainId) {
+
+    public Settings {
+      if (confirmations < 1 || feeBumpPercent < 10 || bumpAfterL1Blocks < 1 || maxAttempts < 1
+          || maxFeePerGas.signum() <= 0) {
+        throw new IllegalArgumentException("confirmations, bumpAfterL1Blocks, maxAttempts >= 1, feeBumpPercent >= 10"
+            + " and maxFeePerGas > 0 required");
+      }
+    }
+
+    public static Settings of(dev.obsidian.config.L1Settings l1, long rollupVersion) {
+      var p = l1.publisher();
+      return new Settings(l1.publisherConfirmations(), p.pollInterval(), p.feeBumpPercent(), p.bumpAfterL1Blocks(),
+          BigInteger.valueOf(p.maxFeePerGasGwei()).multiply(BigInteger.TEN.pow(9)), p.maxAttempts(),
+          p.retryBackoffMin(), p.retryBackoffMax(), p.reconcileInterval(), rollupVersion, l1.chainId());
+    }
+  }
+
+  /** What the actor tells the node: the published height after each change, and failed attempts. */
+  public interface Listener {
+    void publishedHeight(long blockNumber, String l1TxHash, long l1BlockNumber);
+
+    default void attemptFailed(String error) {}
+  }
+
+  // ---- commands -------------------------------------------------------------------------------------------------
+
+  public sealed interface Command {}
+
+  /** Take {@code block} over; replies once the request is journaled (at once if it already is). */
+  public record Publish(L2Block block, ActorRef<Accepted> replyTo) implements Command {}
+
+  public record Accepted(long blockNumber) {}
+
+  public record GetStatus(ActorRef<Status> replyTo) implements Command {}
+
+  /**
+   * @param queued blocks requested and not yet published, in order
+   * @param inFlight the transactions sent for the first of them (same nonce), oldest first
+   * @param failures consecutive failed attempts
+   */
+  public record Status(long publishedBlockNumber, String publishedL1TxHash, List<Long> queued,
+      List<String> inFlight, int failures, Optional<String> lastError) {}
+
+  enum Drive implements Command { INSTANCE }
+
+  /** @param round the drive it answers: answers of a drive from before a restart are ignored */
+  record StepDone(long round, PublishStep.Decision decision) implements Command {}
+
+  record StepFailed(long round, String error) implements Command {}
+
+  record BroadcastDone(long round, String txHash, L1Client.BroadcastResult result, String error)
+      implements Command {}
+
+  // ---- events ---------------------------------------------------------------------------------------------------
+
+  public sealed interface Event extends ObsidianSerializable {
+    long blockNumber();
+  }
+
+  public record PublishRequested(long blockNumber, L2Block block) implements Event {}
+
+  /**
+   * A proposal transaction, journaled before it is sent.
+   *
+   * @param signedTx the signed transaction (hex), re-sent unchanged after a crash
+   * @param sentAtL1Block the L1 tip when it was signed: the replacement clock starts there
+   */
+  public record L1TxSent(long blockNumber, long nonce, BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas,
+      long gasLimit, String hash, String signedTx, long sentAtL1Block) implements Event {}
+
+  /** The receipt of the transaction that proposed the block (status ok). */
+  public record L1TxMined(long blockNumber, String hash, long l1Block, String l1BlockHash, long gasUsed)
+      implements Event {}
+
+  /** A stuck transaction is being replaced by a same-nonce one with higher fees (the next {@link L1TxSent}). */
+  public record L1TxReplaced(long blockNumber, long nonce, String replacedHash, String reason) implements Event {}
+
+  /**
+   * The block's transaction will not land, or L1 no longer holds the block: its nonce was used by another
+   * transaction, it reverted, or an L1 reorg removed it. The block (and any later one L1 lost) is sent again.
+   */
+  public record L1TxDropped(long blockNumber, String hash, String reason) implements Event {}
+
+  /** The block is on L1 with {@code confirmations} L1 blocks on top. */
+  public record Published(long blockNumber, long l1Block, String l1TxHash) implements Event {}
+
+  // ---- state ----------------------------------------------------------------------------------------------------
+
+  /** The transactions sent for one block, all with one nonce, and its receipt once mined. */
+  public record Attempt(long blockNumber, List<L1TxSent> sent, Optional<L1TxMined> mined)
+      implements ObsidianSerializable {
+    public L1TxSent newest() {
+      return sent.get(sent.size() - 1);
+    }
+  }
+
+  /**
+   * @param queue blocks requested and not yet published, ascending by number
+   * @param attempt the transactions of the first queued block, or its receipt found on L1
+   */
+  public record State(long publishedBlockNumber, String publishedL1TxHash, long publishedL1Block,
+      List<L2Block> queue, Optional<Attempt> attempt) implements ObsidianSerializable {
+
+    public static final State EMPTY = new State(0, "", 0, List.of(), Optional.empty());
+
+    public Optional<L2Block> head() {
+      return queue.isEmpty() ? Optional.empty() : Optional.of(queue.get(0));
+    }
+
+    boolean holds(long blockNumber) {
+      return blockNumber <= publishedBlockNumber || queue.stream().anyMatch(b -> b.number() == blockNumber);
+    }
+
+    State apply(Event event) {
+      return switch (event) {
+        case PublishRequested r -> holds(r.blockNumber()) ? this : withQueue(inserted(r.block()));
+        case L1TxSent s -> new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue,
+            Optional.of(attempt.filter(a -> a.blockNumber() == s.blockNumber() && a.newest().nonce() == s.nonce())
+                .map(a -> new Attempt(a.blockNumber(), appended(a.sent(), s), a.mined()))
+                .orElse(new Attempt(s.blockNumber(), List.of(s), Optional.empty()))));
+        case L1TxMined m -> new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue,
+            Optional.of(new Attempt(m.blockNumber(),
+                attempt.filter(a -> a.blockNumber() == m.blockNumber()).map(Attempt::sent).orElse(List.of()),
+                Optional.of(m))));
+        case L1TxReplaced r -> this;
+        case L1TxDropped d -> d.blockNumber() <= publishedBlockNumber
+            ? new State(d.blockNumber() - 1, "", 0, queue, Optional.empty())
+            : new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue,
+                attempt.filter(a -> a.blockNumber() != d.blockNumber()));
+        case Published p -> new State(p.blockNumber(), p.l1TxHash(), p.l1Block(),
+            queue.stream().filter(b -> b.number() > p.blockNumber()).toList(), Optional.empty());
+      };
+    }
+
+    private State withQueue(List<L2Block> next) {
+      return new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, next, attempt);
+    }
+
+    private List<L2Block> inserted(L2Block block) {
+      List<L2Block> next = new ArrayList<>(queue);
+      int at = 0;
+      while (at < next.size() && next.get(at).number() < block.number()) {
+        at++;
+      }
+      next.add(at, block);
+      return List.copyOf(next);
+    }
+
+    private static List<L1TxSent> appended(List<L1TxSent> sent, L1TxSent next) {
+      List<L1TxSent> all = new ArrayList<>(sent);
+      all.add(next);
+      return List.copyOf(all);
+    }
+  }
+
+  // ---- behaviour ------------------------------------------------------------------------------------------------
+
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final Settings settings;
+  private final PublishStep step;
+  private final Listener listener;
+  private final Executor blocking;
+  /** Transient: an L1 step or broadcast is running; drives wait for it. */
+  private boolean busy;
+  /**
+   * Transient: counts drives. The behavior object outlives a restart after a journal failure, so a step started
+   * before it may still answer; only the answer to the current round is used.
+   */
+  private long round;
+  /** Transient: the next nonce to use, learned from L1 at start and after any error. */
+  private OptionalLong nextNonce = OptionalLong.empty();
+  private int failures;
+  private Optional<String> lastError = Optional.empty();
+
+  public static Behavior<Command> create(Settings settings, RollupClient rollup,
+      LongFunction<Optional<L2Block>> blocks, Listener listener) {
+    return create(PERSISTENCE_ID, settings, rollup, blocks, listener);
+  }
+
+  static Behavior<Command> create(PersistenceId id, Settings settings, RollupClient rollup,
+      LongFunction<Optional<L2Block>> blocks, Listener listener) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new L1PublisherActor(id, context, timers,
+        settings, new PublishStep(settings, rollup, blocks), listener)));
+  }
+
+  private L1PublisherActor(PersistenceId id, ActorContext<Command> context, TimerScheduler<Command> timers,
+      Settings settings, PublishStep step, Listener listener) {
+    super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
+    this.context = context;
+    this.timers = timers;
+    this.settings = settings;
+    this.step = step;
+    this.listener = listener;
+    this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+  }
+
+  @Override
+  public State emptyState() {
+    return State.EMPTY;
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(200, 2);
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder().forAnyState().onAnyEvent(State::apply);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), state -> {
+      busy = false;
+      round++;
+      nextNonce = OptionalLong.empty();
+      listener.publishedHeight(state.publishedBlockNumber(), state.publishedL1TxHash(), state.publishedL1Block());
+      context.getSelf().tell(Drive.INSTANCE);
+    }).build();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder().forAnyState()
+        .onCommand(Publish.class, this::onPublish)
+        .onCommand(GetStatus.class, (state, get) -> Effect().reply(get.replyTo(), status(state)))
+        .onCommand(Drive.class, this::onDrive)
+        .onCommand(StepDone.class, this::onStepDone)
+        .onCommand(StepFailed.class, (state, failed) -> {
+          if (failed.round() != round) {
+            return Effect().noReply();
+          }
+          busy = false;
+          failed(failed.error());
+          return Effect().noReply();
+        })
+        .onCommand(BroadcastDone.class, this::onBroadcastDone)
+        .build();
+  }
+
+  private ReplyEffect<Event, State> onPublish(State state, Publish publish) {
+    long number = publish.block().number();
+    if (state.holds(number)) {
+      return Effect().reply(publish.replyTo(), new Accepted(number));
+    }
+    return Effect().persist(new PublishRequested(number, publish.block()))
+        .thenRun(s -> {
+          if (!busy) {
+            timers.startSingleTimer(DRIVE_TIMER, Drive.INSTANCE, Duration.ZERO);
+          }
+        })
+        .thenReply(publish.replyTo(), s -> new Accepted(number));
+  }
+
+  private ReplyEffect<Event, State> onDrive(State state, Drive drive) {
+    if (busy) {
+      return Effect().noReply();
+    }
+    busy = true;
+    long current = ++round;
+    OptionalLong nonce = nextNonce;
+    CompletableFuture.supplyAsync(() -> step.decide(state, nonce), blocking).whenComplete((decision, failure) ->
+        context.getSelf().tell(decision != null ? new StepDone(current, decision)
+            : new StepFailed(current, describe(failure))));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onStepDone(State state, StepDone done) {
+    if (done.round() != round) {
+      return Effect().noReply();
+    }
+    PublishStep.Decision decision = done.decision();
+    decision.nextNonce().ifPresent(n -> nextNonce = OptionalLong.of(n));
+    if (decision.problem().isPresent()) {
+      busy = false;
+      failed(decision.problem().get());
+      return Effect().noReply();
+    }
+    if (decision.events().isEmpty()) {
+      afterStep(decision);
+      return Effect().noReply();
+    }
+    return Effect().persist(decision.events()).thenRun(s -> {
+      for (Event event : decision.events()) {
+        if (event instanceof Published || event instanceof L1TxDropped d && d.blockNumber() <= state.publishedBlockNumber()) {
+          listener.publishedHeight(s.publishedBlockNumber(), s.publishedL1TxHash(), s.publishedL1Block());
+          break;
+        }
+      }
+      if (decision.events().stream().anyMatch(e -> e instanceof L1TxDropped)) {
+        nextNonce = OptionalLong.empty();
+      }
+      afterStep(decision);
+    }).thenNoReply();
+  }
+
+  /** Broadcasts what the step signed (after it is journaled), or schedules the next step. */
+  private void afterStep(PublishStep.Decision decision) {
+    if (decision.broadcast().isPresent()) {
+      L1Client.SignedTx tx = decision.broadcast().get();
+      long current = round;
+      CompletableFuture.supplyAsync(() -> step.broadcast(tx), blocking).whenComplete((result, failure) ->
+          context.getSelf().tell(new BroadcastDone(current, tx.hash(), result,
+              failure == null ? null : describe(failure))));
+      return;
+    }
+    busy = false;
+    succeeded();
+    scheduleNext(decision.idle() ? settings.reconcileInterval() : decision.again() ? Duration.ZERO
+        : settings.pollInterval());
+  }
+
+  private ReplyEffect<Event, State> onBroadcastDone(State state, BroadcastDone done) {
+    if (done.round() != round) {
+      return Effect().noReply();
+    }
+    busy = false;
+    if (done.error() != null) {
+      failed("sending " + done.txHash() + " failed: " + done.error());
+    } else if (done.result() == L1Client.BroadcastResult.UNDERPRICED) {
+      // the pool holds a same-nonce transaction paying more; the next bump offers more
+      nextNonce = OptionalLong.empty();
+      failed("L1 refused " + done.txHash() + " as underpriced");
+    } else {
+      if (done.result() == L1Client.BroadcastResult.NONCE_TOO_LOW) {
+        nextNonce = OptionalLong.empty(); // the next step finds out what used it
+      }
+      succeeded();
+      scheduleNext(settings.pollInterval());
+    }
+    return Effect().noReply();
+  }
+
+  private void succeeded() {
+    failures = 0;
+    lastError = Optional.empty();
+  }
+
+  private void failed(String error) {
+    failures++;
+    lastError = Optional.of(error);
+    nextNonce = OptionalLong.empty();
+    Duration backoff = failures >= settings.maxAttempts() ? settings.retryBackoffMax()
+        : min(settings.retryBackoffMin().multipliedBy(1L << Math.min(failures - 1, 20)), settings.retryBackoffMax());
+    if (failures == settings.maxAttempts()) {
+      context.getLog().error("L1 publishing failed {} times in a row; retrying every {}: {}", failures,
+          settings.retryBackoffMax(), error);
+    } else {
+      context.getLog().warn("L1 publishing attempt failed ({} in a row), retrying in {}: {}", failures, backoff,
+          error);
+    }
+    listener.attemptFailed(error);
+    scheduleNext(backoff);
+  }
+
+  private void scheduleNext(Duration delay) {
+    timers.startSingleTimer(DRIVE_TIMER, Drive.INSTANCE, delay);
+  }
+
+  private Status status(State state) {
+    return new Status(state.publishedBlockNumber(), state.publishedL1TxHash(),
+        state.queue().stream().map(L2Block::number).toList(),
+        state.attempt().map(a -> a.sent().stream().map(L1TxSent::hash).toList()).orElse(List.of()), failures,
+        lastError);
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static String describe(Throwable failure) {
+    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+  }
+}
