@@ -6,6 +6,7 @@ import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.AztecAddress;
+import dev.obsidian.crypto.protocol.Constants;
 import dev.obsidian.crypto.protocol.ProtocolHashes;
 import dev.obsidian.merkle.IndexedLeaf;
 import dev.obsidian.merkle.LeafWitness;
@@ -88,9 +89,23 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     return index.publishedBlockNumber();
   }
 
-  /** The L1 publisher's figures (published height, latency from hand-over to published), when it keeps them. */
-  public Optional<L1Publisher.PublisherStats> publisherStats() {
-    return publisher.stats();
+  @Override
+  public CompletionStage<L2Tips> getL2Tips() {
+    long proposed = index.latestBlockNumber();
+    long published = Math.min(index.publishedBlockNumber(), proposed);
+    long proven = Math.min(index.provenBlockNumber(), proposed);
+    return done(new L2Tips(tip(proposed), tip(published), tip(proven), tip(Math.min(proven, published))));
+  }
+
+  private L2Tips.BlockId tip(long number) {
+    Fr hash = number == 0 ? Constants.GENESIS_BLOCK_HEADER_HASH
+        : index.block(number).map(L2Block::hash).orElse(Fr.ZERO);
+    return new L2Tips.BlockId(number, hash);
+  }
+
+  @Override
+  public CompletionStage<Optional<L1Publisher.PublisherStats>> getL1PublisherStats() {
+    return done(publisher.stats());
   }
 
   @Override

@@ -73,4 +73,15 @@ public interface NodeApi {
   }
 
   CompletionStage<Boolean> isReady();
+
+  /** Aztec's {@code node_getL2Tips}: the proposed, checkpointed (published on L1), proven and finalized tips. */
+  default CompletionStage<L2Tips> getL2Tips() {
+    return java.util.concurrent.CompletableFuture.failedFuture(
+        new UnsupportedOperationException("node_getL2Tips is not served by this node"));
+  }
+
+  /** The L1 publisher's figures (published height, L1 latency, last error); empty without an L1 publisher. */
+  default CompletionStage<Optional<L1Publisher.PublisherStats>> getL1PublisherStats() {
+    return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+  }
 }

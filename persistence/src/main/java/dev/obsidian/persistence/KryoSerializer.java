@@ -117,7 +117,8 @@ public final class KryoSerializer extends SerializerWithStringManifest {
     static SerializationSettings from(Config config, ClassLoader classLoader) {
       Config settings = config.getConfig("obsidian.serialization");
       TypeRegistry.Builder types = TypeRegistry.builder();
-      for (String registrar : settings.getStringList("registrars")) {
+      // a registrar may be named twice (modules' reference.conf files append to one list): include it once
+      for (String registrar : new java.util.LinkedHashSet<>(settings.getStringList("registrars"))) {
         types.include(instantiate(registrar, classLoader));
       }
       return new SerializationSettings(types.build(),

@@ -18,17 +18,23 @@ import java.util.Map;
  *
  * @param roots by tree name (archive, note-hash, nullifier, public-data, l1-to-l2), in that order
  */
-record NodeStatus(String url, long blockNumber, long provenBlockNumber, long pendingTxs, Map<String, Fr> roots) {
+record NodeStatus(String url, long blockNumber, long provenBlockNumber, long publishedBlockNumber,
+    long pendingTxs, Map<String, Fr> roots, JsonNode l1Publisher) {
 
   static NodeStatus fetch(RpcClient client) {
     List<JsonNode> answers = client.batch(List.of(
         RpcClient.Call.of("node_getBlock", "latest"),
         RpcClient.Call.of("node_getProvenBlockNumber"),
-        RpcClient.Call.of("node_getPendingTxCount")));
+        RpcClient.Call.of("node_getPendingTxCount"),
+        RpcClient.Call.of("node_getL2Tips"),
+        RpcClient.Call.of("node_getNodeInfo")));
     JsonNode block = answers.get(0);
     long number = block.isNull() ? 0 : block.get("number").asLong();
     Map<String, Fr> roots = block.isNull() ? genesisRoots() : roots(block);
-    return new NodeStatus(client.url().toString(), number, answers.get(1).asLong(), answers.get(2).asLong(), roots);
+    long published = answers.get(3).get("checkpointed").get("number").asLong();
+    JsonNode publisher = answers.get(4).path("l1Publisher");
+    return new NodeStatus(client.url().toString(), number, answers.get(1).asLong(), published,
+        answers.get(2).asLong(), roots, publisher.isMissingNode() ? null : publisher);
   }
 
   private static Map<String, Fr> roots(JsonNode block) {
@@ -66,22 +72,33 @@ record NodeStatus(String url, long blockNumber, long provenBlockNumber, long pen
     text.append(String.format("node         %s%n", url()));
     text.append(String.format("block        %d%n", blockNumber()));
     text.append(String.format("proven       %d%n", provenBlockNumber()));
-    text.append(String.format("published    not tracked by the node yet: see `obsidian l1 status`%n"));
+    text.append(String.format("published    %d%s%n", publishedBlockNumber(), l1Publisher() == null
+        ? " (no L1 publisher)" : latencyText()));
     text.append(String.format("mempool      %d pending txs%n", pendingTxs()));
     text.append(String.format("roots after block %d%n", blockNumber()));
     roots().forEach((tree, root) -> text.append(String.format("  %-12s %s%n", tree, root.toHex())));
     return text.toString();
   }
 
-  /** One JSON object; the published height is null until blocks are published to L1. */
+  private String latencyText() {
+    JsonNode latency = l1Publisher().path("latencyMs");
+    String text = latency.path("samples").asLong() == 0 ? ""
+        : String.format(" (L1 latency p50 %d ms, p90 %d ms, max %d ms over %d blocks)", latency.path("p50").asLong(),
+            latency.path("p90").asLong(), latency.path("max").asLong(), latency.path("samples").asLong());
+    JsonNode error = l1Publisher().path("lastError");
+    return error.isTextual() ? text + " - last L1 error: " + error.asText() : text;
+  }
+
+  /** One JSON object; {@code l1Publisher} (published height, L1 latency, last error) is null without L1. */
   String toJson() {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode json = mapper.createObjectNode()
         .put("url", url())
         .put("blockNumber", blockNumber())
         .put("provenBlockNumber", provenBlockNumber())
-        .putNull("publishedBlockNumber")
+        .put("publishedBlockNumber", publishedBlockNumber())
         .put("pendingTxs", pendingTxs());
+    json.set("l1Publisher", l1Publisher());
     ObjectNode roots = json.putObject("roots");
     roots().forEach((tree, root) -> roots.put(tree, root.toHex()));
     return json.toString();

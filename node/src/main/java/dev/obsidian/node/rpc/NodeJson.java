@@ -188,6 +188,40 @@ final class NodeJson {
         .put("oldestHistoricBlockNumber", status.oldestHistoricBlockNumber());
   }
 
+  /** Aztec's L2Tips: each tip as {number, hash}. */
+  static ObjectNode l2Tips(dev.obsidian.actors.L2Tips tips) {
+    ObjectNode json = RpcJson.object();
+    json.set("proposed", blockId(tips.proposed()));
+    json.set("checkpointed", blockId(tips.checkpointed()));
+    json.set("proven", blockId(tips.proven()));
+    json.set("finalized", blockId(tips.finalized()));
+    return json;
+  }
+
+  private static ObjectNode blockId(dev.obsidian.actors.L2Tips.BlockId id) {
+    return RpcJson.object().put("number", id.number()).put("hash", id.hash().toHex());
+  }
+
+  /**
+   * Obsidian's {@code l1Publisher} member of NodeInfo (not Aztec's): the published height, the L1 latency of blocks
+   * (hand-over to published, in ms) and the last failed attempt; absent without an L1 publisher.
+   */
+  static ObjectNode withL1Publisher(ObjectNode nodeInfo,
+      java.util.Optional<dev.obsidian.actors.L1Publisher.PublisherStats> stats) {
+    stats.ifPresent(s -> {
+      ObjectNode publisher = nodeInfo.putObject("l1Publisher");
+      publisher.put("publishedBlockNumber", s.publishedBlockNumber());
+      publisher.putObject("latencyMs").put("samples", s.latencySamples()).put("p50", s.latencyP50Millis())
+          .put("p90", s.latencyP90Millis()).put("max", s.latencyMaxMillis());
+      if (s.lastError().isPresent()) {
+        publisher.put("lastError", s.lastError().get());
+      } else {
+        publisher.putNull("lastError");
+      }
+    });
+    return nodeInfo;
+  }
+
   /** Aztec's NodeInfo with its l1ContractAddresses member. */
   static ObjectNode nodeInfo(NodeInfo info, java.util.Map<String, String> l1ContractAddresses) {
     ObjectNode json = nodeInfo(info);

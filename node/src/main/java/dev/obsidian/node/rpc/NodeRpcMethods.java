@@ -79,7 +79,9 @@ public final class NodeRpcMethods {
     methods.add("node_getWorldStateSyncStatus", List.of(),
         args -> answer(api::getWorldStateSyncStatus, NodeJson::syncStatus));
     methods.add("node_getNodeInfo", List.of(), args -> answer(
-        () -> api.getNodeInfo().thenCombine(api.getL1ContractAddresses(), NodeJson::nodeInfo), json -> json));
+        () -> api.getNodeInfo().thenCombine(api.getL1ContractAddresses(), NodeJson::nodeInfo)
+            .thenCombine(api.getL1PublisherStats(), NodeJson::withL1Publisher), json -> json));
+    methods.add("node_getL2Tips", List.of(), args -> answer(api::getL2Tips, NodeJson::l2Tips));
     methods.add("node_getL1ContractAddresses", List.of(),
         args -> answer(api::getL1ContractAddresses, NodeJson::l1ContractAddresses));
     methods.add("node_isReady", List.of(), args -> answer(api::isReady, BooleanNode::valueOf));

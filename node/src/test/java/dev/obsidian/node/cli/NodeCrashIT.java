@@ -264,7 +264,7 @@ class NodeCrashIT {
   }
 
   /** The data dir is kept under target/ after a run, for inspection with 'obsidian replay'; a new run starts afresh. */
-  private static void deleteRecursively(Path root) throws java.io.IOException {
+  static void deleteRecursively(Path root) throws java.io.IOException {
     if (Files.exists(root)) {
       try (var paths = Files.walk(root)) {
         for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -54,10 +54,12 @@ class SandboxL1IT {
       blockNumber = rpc.call("node_getBlockNumber").asLong();
       assertTrue(blockNumber >= 1);
       checkRollupHoldsTheChain(sandbox, rpc, rollupAddress, blockNumber);
+      checkPublishedHeight(sandbox, rpc, blockNumber);
 
       // an L1 reorg drops every L1 block holding a proposal: the publisher notices and proposes them again
       assertTrue(anvil.call("evm_revert", beforeBlocks).asBoolean());
       checkRollupHoldsTheChain(sandbox, rpc, rollupAddress, blockNumber);
+      checkPublishedHeight(sandbox, rpc, blockNumber);
       checkL1StatusCommand(sandbox, rollupAddress, blockNumber);
       sandbox.stop();
     }
@@ -122,6 +124,32 @@ class SandboxL1IT {
       }
       assertEquals(expected, proposed, "each block proposed once, in order");
     }
+  }
+
+  /**
+   * The node reports the height L1 holds: node_getL2Tips' checkpointed tip (with the block's hash), and
+   * {@code obsidian status} with the publisher's L1 latency.
+   */
+  static void checkPublishedHeight(RunningSandbox sandbox, RpcClient rpc, long blockNumber) throws Exception {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    JsonNode tips = rpc.call("node_getL2Tips");
+    while (tips.get("checkpointed").get("number").asLong() != blockNumber) {
+      assertTrue(System.nanoTime() < deadline, "published height " + tips + ", expected " + blockNumber);
+      Thread.sleep(100);
+      tips = rpc.call("node_getL2Tips");
+    }
+    assertEquals(rpc.call("node_getBlock", blockNumber).get("hash").asText(),
+        tips.get("checkpointed").get("hash").asText());
+    CliRun run = CliRun.run(Map.of(), "status", "--url", sandbox.url.toString(), "--json");
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode status = new ObjectMapper().readTree(run.out());
+    assertEquals(blockNumber, status.get("publishedBlockNumber").asLong());
+    JsonNode latency = status.get("l1Publisher").get("latencyMs");
+    assertTrue(latency.get("samples").asLong() >= 1, status.toString());
+    assertTrue(latency.get("p50").asLong() > 0 && latency.get("p50").asLong() <= latency.get("max").asLong(),
+        status.toString());
+    CliRun text = CliRun.run(Map.of(), "status", "--url", sandbox.url.toString());
+    assertTrue(text.out().contains("published    " + blockNumber + " (L1 latency p50"), text.out());
   }
 
   private static void checkL1StatusCommand(RunningSandbox sandbox, EthAddress rollup, long blockNumber)
