@@ -19,6 +19,7 @@ final class NodeGauges {
   private final NodeApi api;
   private final AtomicLong latestBlock = new AtomicLong(-1);
   private final AtomicLong provenBlock = new AtomicLong(-1);
+  private final AtomicLong publishedBlock = new AtomicLong(-1);
   private final AtomicLong pendingTxs = new AtomicLong(-1);
   private final AtomicLong minedTxs = new AtomicLong(0);
   private final AtomicLong countedThroughBlock = new AtomicLong(0);
@@ -28,6 +29,8 @@ final class NodeGauges {
     this.api = api;
     metrics.gauge("obsidian.blocks.latest", "Number of the latest built block", () -> known(latestBlock));
     metrics.gauge("obsidian.blocks.proven", "Number of the latest proven block", () -> known(provenBlock));
+    metrics.gauge("obsidian.blocks.published", "Number of the latest block published on L1 with its confirmations",
+        () -> known(publishedBlock));
     metrics.gauge("obsidian.mempool.txs", "Transactions waiting in the mempool", () -> known(pendingTxs));
     metrics.gauge("obsidian.txs.mined", "Transactions in built blocks since genesis", minedTxs::get);
   }
@@ -41,6 +44,12 @@ final class NodeGauges {
         .thenAccept(latestBlock::set)
         .thenCompose(ignored -> api.getProvenBlockNumber()).thenAccept(provenBlock::set)
         .thenCompose(ignored -> api.getPendingTxCount()).thenAccept(count -> pendingTxs.set(count))
+        .thenCompose(ignored -> api.getL2Tips().handle((tips, failure) -> {
+          if (tips != null) { // a node without node_getL2Tips leaves the gauge empty
+            publishedBlock.set(tips.checkpointed().number());
+          }
+          return null;
+        }))
         .thenCompose(ignored -> countNewBlocks())
         .whenComplete((ignored, failure) -> refreshing.set(false));
   }

@@ -56,9 +56,24 @@ class NodeRpcMethodsTest {
         "node_isValidTx", "node_getNoteHashMembershipWitness", "node_getNullifierMembershipWitness",
         "node_getLowNullifierMembershipWitness", "node_getPublicDataWitness", "node_getPublicStorageAt",
         "node_getPrivateLogsByTags", "node_getWorldStateSyncStatus", "node_getNodeInfo", "node_isReady",
-        "node_getL1ContractAddresses"); // the last from the L1 issue
+        "node_getL1ContractAddresses", "node_getL2Tips"); // the last two from the L1 issue
     RpcMethods methods = NodeRpcMethods.create(API, RpcLimits.withMaxRequestBytes(1 << 20), 1024);
     assertEquals(new java.util.TreeSet<>(expected), methods.names());
+  }
+
+  @Test
+  void theTipsAndThePublishersFiguresAsAztecAndObsidianNameThem() throws Exception {
+    JsonNode tips = result("node_getL2Tips", "[]");
+    assertEquals(12, tips.get("proposed").get("number").asLong());
+    assertEquals(dev.obsidian.crypto.field.Fr.of(12).toHex(), tips.get("proposed").get("hash").asText());
+    assertEquals(10, tips.get("checkpointed").get("number").asLong());
+    assertEquals(11, tips.get("proven").get("number").asLong());
+    assertEquals(10, tips.get("finalized").get("number").asLong());
+    JsonNode publisher = result("node_getNodeInfo", "[]").get("l1Publisher");
+    assertEquals(10, publisher.get("publishedBlockNumber").asLong());
+    assertEquals(250, publisher.get("latencyMs").get("p50").asLong());
+    assertEquals(890, publisher.get("latencyMs").get("max").asLong());
+    assertTrue(publisher.get("lastError").asText().contains("Rollup__InvalidArchive"));
   }
 
   @Test

@@ -126,6 +126,22 @@ final class StubNodeApi implements NodeApi {
     return answer("getNodeInfo", new NodeInfo("test", 31337, 1, "4.1.2", List.of("proofs are not verified")));
   }
 
+  /** Tips 12 / 10 / 11 with hashes 0x..0c / 0x..0a / 0x..0b; finalized 10. */
+  @Override
+  public CompletionStage<dev.obsidian.actors.L2Tips> getL2Tips() {
+    return answer("getL2Tips", new dev.obsidian.actors.L2Tips(tip(12), tip(10), tip(11), tip(10)));
+  }
+
+  private static dev.obsidian.actors.L2Tips.BlockId tip(long number) {
+    return new dev.obsidian.actors.L2Tips.BlockId(number, dev.obsidian.crypto.field.Fr.of(number));
+  }
+
+  @Override
+  public CompletionStage<Optional<dev.obsidian.actors.L1Publisher.PublisherStats>> getL1PublisherStats() {
+    return answer("getL1PublisherStats", Optional.of(new dev.obsidian.actors.L1Publisher.PublisherStats(10, 10, 250,
+        340, 890, Optional.of("Rollup.propose(block 11) reverted with Rollup__InvalidArchive(...)"))));
+  }
+
   @Override
   public CompletionStage<Boolean> isReady() {
     return answer("isReady", true);
