@@ -96,6 +96,41 @@ public final class ChainIndex {
     }
   }
 
+  /**
+   * Forgets every block after {@code blockNumber} and what was indexed from them (a node following L1 after a reorg
+   * took them away). Note hashes that an earlier block also emitted keep that block's leaf index.
+   */
+  public synchronized void truncateAfter(long blockNumber) {
+    if (blockNumber < 0) {
+      throw new IllegalArgumentException("blockNumber must not be negative, got " + blockNumber);
+    }
+    while (blocks.size() > blockNumber) {
+      L2Block block = blocks.remove(blocks.size() - 1);
+      blockNumbersByHash.remove(block.hash());
+      long firstNoteHashLeaf = block.header().state().noteHashTree().size()
+          - (long) Constants.MAX_NOTE_HASHES_PER_TX * block.txEffects().size();
+      for (int i = 0; i < block.txEffects().size(); i++) {
+        TxEffect effect = block.txEffects().get(i);
+        txs.remove(effect.txHash());
+        List<Fr> noteHashes = effect.effects().noteHashes();
+        long firstLeaf = firstNoteHashLeaf + (long) Constants.MAX_NOTE_HASHES_PER_TX * i;
+        for (int j = 0; j < noteHashes.size(); j++) {
+          noteHashLeafIndexes.remove(noteHashes.get(j), firstLeaf + j);
+        }
+        for (PrivateLog log : effect.effects().privateLogs()) {
+          List<TaggedPrivateLog> tagged = logsByTag.get(log.tag());
+          if (tagged != null) {
+            tagged.removeIf(t -> t.blockNumber() == block.number());
+            if (tagged.isEmpty()) {
+              logsByTag.remove(log.tag());
+            }
+          }
+        }
+      }
+    }
+    provenBlockNumber = Math.min(provenBlockNumber, blockNumber);
+  }
+
   public void markProven(long blockNumber) {
     provenBlockNumber = Math.max(provenBlockNumber, blockNumber);
   }

@@ -49,6 +49,12 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
 
   public record Applied(long blockNumber) {}
 
+  /**
+   * Drops the blocks after {@code toBlock} from the trees (a follower whose L1 reorged); replies with the latest block
+   * afterwards, or an error if the store no longer holds {@code toBlock}.
+   */
+  public record Unwind(long toBlock, ActorRef<StatusReply<Long>> replyTo) implements Command {}
+
   /** Runs {@code read} on the trees at a block; replies with an error for an unknown or pruned block. */
   public record Read<T>(BlockParameter block, Function<WorldStateReader, T> read, ActorRef<StatusReply<T>> replyTo)
       implements Command {}
@@ -88,7 +94,8 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
   }
 
   private static void requireSameBlock(WorldStateStore store, L2Block block) {
-    try (WorldStateSnapshot snapshot = store.snapshot(block.number())) {
+    // the archive is append-only: leaf n at the latest block is block n's hash, even once block n's snapshot is pruned
+    try (WorldStateSnapshot snapshot = store.snapshot(store.latestBlock())) {
       if (!snapshot.leafHash(TreeId.ARCHIVE, block.number()).equals(block.hash())) {
         throw new IllegalStateException("the store's block " + block.number() + " has another header hash than the journal's "
             + block.hash());
@@ -112,6 +119,7 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
     return newReceiveBuilder()
         .onMessage(BuildBlock.class, this::onBuild)
         .onMessage(ApplyBlock.class, this::onApply)
+        .onMessage(Unwind.class, this::onUnwind)
         .onMessage(Read.class, this::onRead)
         .onSignal(PostStop.class, signal -> {
           discardPending();
@@ -155,6 +163,17 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
       commitReplayed(store, block);
     }
     command.replyTo().tell(new Applied(block.number()));
+    return this;
+  }
+
+  private Behavior<Command> onUnwind(Unwind command) {
+    discardPending();
+    try {
+      store.unwindTo(command.toBlock());
+      command.replyTo().tell(StatusReply.success(store.latestBlock()));
+    } catch (IllegalArgumentException e) {
+      command.replyTo().tell(StatusReply.error(e.getMessage()));
+    }
     return this;
   }
 
