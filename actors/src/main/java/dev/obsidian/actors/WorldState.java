@@ -169,7 +169,9 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
   private Behavior<Command> onUnwind(Unwind command) {
     discardPending();
     try {
-      store.unwindTo(command.toBlock());
+      if (command.toBlock() < store.latestBlock()) {
+        store.unwindTo(command.toBlock());
+      }
       command.replyTo().tell(StatusReply.success(store.latestBlock()));
     } catch (IllegalArgumentException e) {
       command.replyTo().tell(StatusReply.error(e.getMessage()));
