@@ -248,11 +248,9 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
   static L2Block rebuild(L1Archiver.ProposalSeen proposal, byte[] input) {
     long number = proposal.l2BlockNumber();
     ProposeCalldata.Decoded call;
-    L2Block block;
     try {
       call = ProposeCalldata.decode(input);
-      block = EffectsEncoding.decodeBlock(call.effects(), call.header().archiveRoot());
-    } catch (L1Exception | IllegalArgumentException e) {
+    } catch (L1Exception e) {
       throw new BlockMismatchException(number, "calldata", e.getMessage());
     }
     ProposedHeader header = call.header();
@@ -261,6 +259,12 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
     require(number, "effectsHash (log vs calldata)", proposal.effectsHash(), header.effectsHash());
     require(number, "effectsHash (sha256ToField of the published bytes)", header.effectsHash(),
         Sha.sha256ToField(call.effects()));
+    L2Block block;
+    try {
+      block = EffectsEncoding.decodeBlock(call.effects(), header.archiveRoot());
+    } catch (IllegalArgumentException e) {
+      throw new BlockMismatchException(number, "calldata", e.getMessage());
+    }
     require(number, "globals.blockNumber", number, block.number());
     require(number, "blockHash", header.blockHash(), block.hash());
     require(number, "lastArchiveRoot", header.lastArchiveRoot(), block.header().lastArchive().root());
