@@ -172,6 +172,19 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   }
 
   @Override
+  public CompletionStage<Optional<MembershipWitness>> getL1ToL2MessageMembershipWitness(BlockParameter block,
+      Fr message) {
+    Optional<Long> leafIndex = index.l1ToL2MessageLeafIndex(message);
+    if (leafIndex.isEmpty()) {
+      return done(Optional.empty());
+    }
+    long leaf = leafIndex.get();
+    return read(block, reader -> leaf < reader.treeInfo(TreeId.L1_TO_L2_MESSAGE).size()
+        ? Optional.of(new MembershipWitness(leaf, reader.siblingPath(TreeId.L1_TO_L2_MESSAGE, leaf)))
+        : Optional.empty());
+  }
+
+  @Override
   public CompletionStage<Optional<LeafWitness>> getNullifierMembershipWitness(BlockParameter block, Fr nullifier) {
     return read(block, reader -> reader.membershipWitness(TreeId.NULLIFIER, nullifier));
   }

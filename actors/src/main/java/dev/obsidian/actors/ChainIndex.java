@@ -27,6 +27,7 @@ public final class ChainIndex {
   private final Map<Fr, Long> blockNumbersByHash = new ConcurrentHashMap<>();
   private final Map<TxHash, TxLocation> txs = new ConcurrentHashMap<>();
   private final Map<Fr, Long> noteHashLeafIndexes = new ConcurrentHashMap<>();
+  private final Map<Fr, Long> l1ToL2MessageLeafIndexes = new ConcurrentHashMap<>();
   private final Map<Fr, List<TaggedPrivateLog>> logsByTag = new ConcurrentHashMap<>();
   private volatile long provenBlockNumber;
   private final Optional<L2Block> genesis;
@@ -81,6 +82,19 @@ public final class ChainIndex {
     for (int i = 0; i < block.txEffects().size(); i++) {
       indexTx(block, i, firstNoteHashLeaf + (long) Constants.MAX_NOTE_HASHES_PER_TX * i);
     }
+    long firstMessageLeaf = firstL1ToL2MessageLeaf(block);
+    for (int i = 0; i < block.l1ToL2Messages().size(); i++) {
+      l1ToL2MessageLeafIndexes.putIfAbsent(block.l1ToL2Messages().get(i), firstMessageLeaf + i);
+    }
+  }
+
+  private static long firstL1ToL2MessageLeaf(L2Block block) {
+    return block.header().state().l1ToL2MessageTree().size() - (1L << Constants.L1_TO_L2_MSG_SUBTREE_HEIGHT);
+  }
+
+  /** The leaf index of an L1->L2 message (its hash) in the message tree, if a block inserted it. */
+  public Optional<Long> l1ToL2MessageLeafIndex(Fr message) {
+    return Optional.ofNullable(l1ToL2MessageLeafIndexes.get(message));
   }
 
   private void indexTx(L2Block block, int txIndex, long firstLeaf) {
@@ -107,6 +121,10 @@ public final class ChainIndex {
     while (blocks.size() > blockNumber) {
       L2Block block = blocks.remove(blocks.size() - 1);
       blockNumbersByHash.remove(block.hash());
+      long firstMessageLeaf = firstL1ToL2MessageLeaf(block);
+      for (int i = 0; i < block.l1ToL2Messages().size(); i++) {
+        l1ToL2MessageLeafIndexes.remove(block.l1ToL2Messages().get(i), firstMessageLeaf + i);
+      }
       long firstNoteHashLeaf = block.header().state().noteHashTree().size()
           - (long) Constants.MAX_NOTE_HASHES_PER_TX * block.txEffects().size();
       for (int i = 0; i < block.txEffects().size(); i++) {

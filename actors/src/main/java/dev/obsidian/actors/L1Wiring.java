@@ -12,15 +12,21 @@ import java.util.function.Supplier;
  */
 public record L1Wiring(
     Function<ChainIndex, L1Publisher> publisher, Supplier<Map<String, String>> contractAddresses,
-    List<String> notes) {
+    List<String> notes, Function<org.apache.pekko.actor.typed.ActorSystem<Void>, L1ToL2MessageSource> messages) {
+
+  /** Wiring whose blocks get no L1->L2 messages. */
+  public L1Wiring(Function<ChainIndex, L1Publisher> publisher, Supplier<Map<String, String>> contractAddresses,
+      List<String> notes) {
+    this(publisher, contractAddresses, notes, system -> L1ToL2MessageSource.NONE);
+  }
 
   /** No L1: every block stays unpublished ({@link NoL1Publisher}). */
   public static final L1Wiring NONE = new L1Wiring(index -> new NoL1Publisher(), Map::of,
       List.of("blocks are not published to L1 (NoL1Publisher)"));
 
   public L1Wiring {
-    if (publisher == null || contractAddresses == null || notes == null) {
-      throw new IllegalArgumentException("publisher, contractAddresses and notes must be present");
+    if (publisher == null || contractAddresses == null || notes == null || messages == null) {
+      throw new IllegalArgumentException("publisher, contractAddresses, notes and messages must be present");
     }
     notes = List.copyOf(notes);
   }

@@ -150,7 +150,8 @@ public final class NodeGuardian {
         sequencing.maxTxsPerBlock(), sequencing.buildEmptyBlocks(), chainId, version, EthAddress.ZERO, AztecAddress.ZERO,
         BASE_FEES);
     ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, l1.publisher().apply(index), index), clock), "sequencer");
+        new Sequencer.Collaborators(mempool, worldState, prover, l1.publisher().apply(index), index,
+            l1.messages().apply(system)), clock), "sequencer");
     return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock, l1);
   }
 

@@ -59,7 +59,15 @@ public final class Sequencer
       ActorRef<WorldState.Command> worldState,
       ActorRef<ProverCoordinator.Command> prover,
       L1Publisher publisher,
-      ChainIndex index) {}
+      ChainIndex index,
+      L1ToL2MessageSource messages) {
+
+    /** Collaborators whose blocks get no L1->L2 messages. */
+    public Collaborators(ActorRef<Mempool.Command> mempool, ActorRef<WorldState.Command> worldState,
+        ActorRef<ProverCoordinator.Command> prover, L1Publisher publisher, ChainIndex index) {
+      this(mempool, worldState, prover, publisher, index, L1ToL2MessageSource.NONE);
+    }
+  }
 
   // ---- commands -------------------------------------------------------------------------------------------------
 
@@ -85,6 +93,10 @@ public final class Sequencer
   record PublishDone(long blockNumber, L1Publisher.Outcome outcome) implements Command {}
 
   record ProposalTxs(long blockNumber, List<HashedTx> txs) implements Command {}
+
+  /** The L1->L2 messages of the block being built, or empty while L1 has not made them final. */
+  record MessagesFetched(GlobalVariables globals, List<HashedTx> txs,
+      Optional<List<dev.obsidian.crypto.field.Fr>> messages) implements Command {}
 
   // ---- events ---------------------------------------------------------------------------------------------------
 
@@ -228,6 +240,7 @@ public final class Sequencer
           return Effect().noReply();
         })
         .onCommand(ProposalTxs.class, this::onProposalTxs)
+        .onCommand(MessagesFetched.class, this::onMessagesFetched)
         .onCommand(BlockCandidate.class, this::onCandidate)
         .onCommand(BlockApplied.class, this::onApplied)
         .onCommand(ProofDone.class, this::onProofDone)
@@ -268,9 +281,47 @@ public final class Sequencer
     return Effect().persist(proposal).thenRun(s -> build(globals, selected.txs())).thenNoReply();
   }
 
+  /** How soon a block whose L1->L2 messages are not final yet asks for them again. */
+  static final Duration MESSAGES_RETRY = Duration.ofMillis(50);
+
+  /** Gets the block's L1->L2 messages (at once when the source has them), then has the world state build it. */
   private void build(GlobalVariables globals, List<HashedTx> txs) {
+    java.util.concurrent.CompletableFuture<Optional<List<dev.obsidian.crypto.field.Fr>>> messages =
+        peers.messages().messagesFor(globals.blockNumber()).toCompletableFuture();
+    if (messages.isDone() && !messages.isCompletedExceptionally()) {
+      buildWith(globals, txs, messages.join());
+      return;
+    }
+    context.pipeToSelf(messages, (found, failure) -> {
+      if (failure != null) {
+        context.getLog().warn("L1->L2 messages of block {} unavailable: {}", globals.blockNumber(), failure.toString());
+      }
+      return new MessagesFetched(globals, txs, found == null ? Optional.empty() : found);
+    });
+  }
+
+  private void buildWith(GlobalVariables globals, List<HashedTx> txs,
+      Optional<List<dev.obsidian.crypto.field.Fr>> messages) {
+    if (messages.isEmpty()) {
+      // the Inbox tree of this block is not final on L1 yet (or not seen with its confirmations): ask again soon
+      context.scheduleOnce(MESSAGES_RETRY, context.getSelf(), new MessagesFetched(globals, txs, null));
+      return;
+    }
     ActorRef<WorldState.Built> adapter = context.messageAdapter(WorldState.Built.class, BlockCandidate::new);
-    peers.worldState().tell(new WorldState.BuildBlock(globals, txs, adapter));
+    peers.worldState().tell(new WorldState.BuildBlock(globals, txs, messages.get(), adapter));
+  }
+
+  private ReplyEffect<Event, State> onMessagesFetched(State state, MessagesFetched fetched) {
+    boolean stillBuilding = state.phase() == SlotPhase.BUILDING && state.block().isEmpty()
+        && state.proposal().map(p -> p.blockNumber() == fetched.globals().blockNumber()).orElse(false);
+    if (stillBuilding) {
+      if (fetched.messages() == null) {
+        build(fetched.globals(), fetched.txs()); // a scheduled retry
+      } else {
+        buildWith(fetched.globals(), fetched.txs(), fetched.messages());
+      }
+    }
+    return Effect().noReply();
   }
 
   /** After a restart in BUILDING without a built block: the proposal's txs are fetched again from the mempool. */

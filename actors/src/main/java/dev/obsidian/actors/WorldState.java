@@ -38,7 +38,13 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
   public sealed interface Command {}
 
   /** Builds block {@code globals.blockNumber()} from {@code txs}, skipping any the trees refuse. */
-  public record BuildBlock(GlobalVariables globals, List<HashedTx> txs, ActorRef<Built> replyTo) implements Command {}
+  public record BuildBlock(GlobalVariables globals, List<HashedTx> txs, List<dev.obsidian.crypto.field.Fr> l1ToL2Messages,
+      ActorRef<Built> replyTo) implements Command {
+    /** A block without L1->L2 messages. */
+    public BuildBlock(GlobalVariables globals, List<HashedTx> txs, ActorRef<Built> replyTo) {
+      this(globals, txs, List.of(), replyTo);
+    }
+  }
 
   public record Skipped(TxHash txHash, String reason) {}
 
@@ -144,7 +150,7 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
           () -> included.add(new TxEffect(tx.hash(), 0, tx.tx().effects())));
     }
     pendingFork = fork;
-    pendingBlock = BlockBuilder.seal(fork, command.globals(), included);
+    pendingBlock = BlockBuilder.seal(fork, command.globals(), included, command.l1ToL2Messages());
     command.replyTo().tell(new Built(pendingBlock, skipped));
     return this;
   }

@@ -4,6 +4,7 @@ import dev.obsidian.actors.ChainIndex;
 import dev.obsidian.actors.WorldState;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.block.StateReference;
+import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.hash.Sha;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +76,7 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
   private final Consumer<String> onHalt;
   private final Consumer<String> onCaughtUp;
   private final Executor io;
+  private final org.apache.pekko.actor.typed.Scheduler scheduler;
 
   private boolean busy;
   private boolean wanted;
@@ -110,6 +112,7 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
     this.settings = settings;
     this.onHalt = onHalt;
     this.io = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+    this.scheduler = context.getSystem().scheduler();
     context.watch(worldState);
     archiver.tell(new L1Archiver.Subscribe(context.messageAdapter(L1Archiver.Notification.class,
         notification -> switch (notification) {
@@ -231,13 +234,50 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
     return this;
   }
 
-  /** Off the actor: the blocks of {@code proposals}, decoded from their L1 calldata and checked against L1. */
+  /**
+   * Off the actor: the blocks of {@code proposals}, decoded from their L1 calldata and checked against L1, with the
+   * L1->L2 messages of their Inbox trees (whose root must be the inHash L1 checked).
+   */
   private List<L2Block> fetch(List<L1Archiver.ProposalSeen> proposals) {
     List<L2Block> blocks = new ArrayList<>(proposals.size());
     for (L1Archiver.ProposalSeen proposal : proposals) {
-      blocks.add(rebuild(proposal, source.transactionInput(proposal.l1TxHash())));
+      byte[] input = source.transactionInput(proposal.l1TxHash());
+      L2Block block = rebuild(proposal, input);
+      blocks.add(withMessages(block, ProposeCalldata.decode(input).header()));
     }
     return blocks;
+  }
+
+  private L2Block withMessages(L2Block block, ProposedHeader header) {
+    Optional<List<L1Archiver.MessageSeen>> seen;
+    try {
+      seen = org.apache.pekko.actor.typed.javadsl.AskPattern.<L1Archiver.Command,
+              Optional<List<L1Archiver.MessageSeen>>>ask(archiver,
+              replyTo -> new L1Archiver.GetMessages(block.number(), replyTo), Duration.ofSeconds(10), scheduler)
+          .toCompletableFuture().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new ArchiverException(ArchiverException.Error.L1_INCONSISTENT, "messages of block " + block.number()
+          + ": " + e.getCause());
+    }
+    if (seen.isEmpty()) {
+      throw new ArchiverException(ArchiverException.Error.L1_INCONSISTENT, "the archiver has no closed Inbox tree "
+          + "for L2 block " + block.number() + " although L1 holds its proposal");
+    }
+    List<Fr> messages = seen.get().stream().map(L1Archiver.MessageSeen::hash).toList();
+    require(block.number(), "inHash (root of the Inbox messages)", header.inHash(), inboxRoot(messages));
+    return block.withL1ToL2Messages(messages);
+  }
+
+  /** The root of an Inbox tree holding {@code messages}: SHA-256 pairs over 2^L1_TO_L2_MSG_SUBTREE_HEIGHT leaves. */
+  static Fr inboxRoot(List<Fr> messages) {
+    List<Fr> leaves = new ArrayList<>(messages);
+    while (leaves.size() < L1Archiver.L1_TO_L2_MESSAGES_PER_BLOCK) {
+      leaves.add(Fr.ZERO);
+    }
+    return OutHashTree.of(leaves).root();
   }
 
   /**
