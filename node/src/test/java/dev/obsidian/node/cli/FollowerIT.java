@@ -74,6 +74,12 @@ class FollowerIT {
           awaitSameChain(sequencer, late, end);
           assertTrue(early.halted().toCompletableFuture().getNow("running").equals("running"));
         }
+        // a restarted follower recovers its archiver from its journal, checks its blocks against its own store
+        // (not applied twice) and follows on
+        try (FollowerNode restarted = follow(dir.resolve("late"), sequencer)) {
+          buildBlocks(rpc, 1);
+          awaitSameChain(sequencer, restarted, rpc.call("node_getBlockNumber").asLong());
+        }
       }
     }
   }
