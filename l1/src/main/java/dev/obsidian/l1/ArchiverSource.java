@@ -23,7 +23,17 @@ import org.web3j.protocol.core.methods.response.Log;
  */
 public final class ArchiverSource {
   static final String PROPOSED_TOPIC = EventEncoder.encode(RollupClient.L2_BLOCK_PROPOSED);
-  static final String MESSAGE_TOPIC = EventEncoder.encode(L1Follower.MESSAGE_SENT);
+  /** {@code Inbox.MessageSent(uint256 indexed l2BlockNumber, uint256 index, bytes32 indexed hash, address sender,
+   * bytes32 recipient, bytes32 content, bytes32 secretHash)}. */
+  static final org.web3j.abi.datatypes.Event MESSAGE_SENT = new org.web3j.abi.datatypes.Event("MessageSent", List.of(
+      new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Uint256>(true) {},
+      new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Uint256>(false) {},
+      new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Bytes32>(true) {},
+      new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.Address>(false) {},
+      new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Bytes32>(false) {},
+      new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Bytes32>(false) {},
+      new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Bytes32>(false) {}));
+  static final String MESSAGE_TOPIC = EventEncoder.encode(MESSAGE_SENT);
 
   /** One L1 block's identity. */
   public record BlockRef(long number, String hash, String parentHash) {}

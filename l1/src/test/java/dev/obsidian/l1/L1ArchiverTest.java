@@ -128,6 +128,30 @@ class L1ArchiverTest {
   }
 
   @Test
+  void logsAreTakenOnlyUnderTheConfiguredConfirmations() throws Exception {
+    L1Contracts contracts = l1.deploy(0);
+    RollupClient rollup = new RollupClient(l1.sequencer, contracts.rollup());
+    ActorTestKit kit = kit(Files.createDirectory(dir.resolve("confirmations")));
+    try {
+      ActorRef<L1Archiver.Command> archiver = kit.spawn(L1Archiver.create(source(contracts),
+          L1Archiver.Target.of(contracts), FAST.withConfirmations(2)));
+      propose(rollup, 1, Constants.GENESIS_ARCHIVE_ROOT);
+      long proposalBlock = l1.sequencer.blockNumber();
+      L1Archiver.Status waiting = awaitStatus(kit, archiver, s -> s.l1Block() == proposalBlock - 2);
+      Thread.sleep(300); // several polls: still nothing past head - 2
+      assertEquals(proposalBlock - 2, status(kit, archiver).l1Block());
+      assertEquals(0, waiting.latestL2Block(), "the proposal has fewer than 2 confirmations");
+      assertEquals(Optional.empty(), messages(kit, archiver, 2), "so block 2's messages are not final either");
+      l1.rpc("anvil_mine", "0x2");
+      L1Archiver.Status confirmed = awaitStatus(kit, archiver, s -> s.latestL2Block() == 1);
+      assertEquals(proposalBlock, confirmed.l1Block());
+      assertEquals(Optional.of(List.of()), messages(kit, archiver, 2));
+    } finally {
+      kit.shutdownTestKit();
+    }
+  }
+
+  @Test
   void anUnreachableL1IsRetriedWithBackoffAndNothingIsJournaled() throws Exception {
     L1Contracts contracts = l1.deploy(0);
     int closedPort;
