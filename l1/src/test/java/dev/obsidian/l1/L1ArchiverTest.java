@@ -185,6 +185,31 @@ class L1ArchiverTest {
   }
 
   @Test
+  void aReorgBelowEveryRememberedHashHaltsTheArchiverWithoutJournalingIt() throws Exception {
+    L1Contracts contracts = l1.deploy(0);
+    RollupClient rollup = new RollupClient(l1.sequencer, contracts.rollup());
+    ArchiverSettings oneHash = new ArchiverSettings(Duration.ofMillis(50), 0, 1000, 1, Duration.ofMillis(20),
+        Duration.ofMillis(200));
+    String snapshot = l1.rpc("evm_snapshot");
+    propose(rollup, 1, Constants.GENESIS_ARCHIVE_ROOT);
+    ActorTestKit kit = kit(Files.createDirectory(dir.resolve("deep")));
+    try {
+      ActorRef<L1Archiver.Command> archiver = kit.spawn(L1Archiver.create(source(contracts),
+          L1Archiver.Target.of(contracts), oneHash));
+      L1Archiver.Status synced = awaitStatus(kit, archiver, s -> s.latestL2Block() == 1);
+      l1.rpc("evm_revert", snapshot);
+      l1.rpc("anvil_mine", "0x3");
+      L1Archiver.Status halted = awaitStatus(kit, archiver, L1Archiver.Status::halted);
+      assertTrue(halted.lastError().orElseThrow().startsWith("L1_REORG_TOO_DEEP: L1 block " + synced.l1Block()
+          + " left the chain and none of the 1 remembered blocks"), halted.toString());
+      assertEquals(synced.l1Block(), halted.l1Block(), "nothing journaled for the failed poll");
+      assertEquals(0, halted.reorgs());
+    } finally {
+      kit.shutdownTestKit();
+    }
+  }
+
+  @Test
   void aWrongChainIdHaltsTheArchiver() throws Exception {
     L1Contracts contracts = l1.deploy(0);
     L1Archiver.Target wrong = new L1Archiver.Target(1, contracts.rollup(), contracts.inbox(),
