@@ -27,7 +27,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * Builds blocks, one slot at a time ({@link SlotPhase}): on a tick it collects the best pending txs, journals the
- * proposal (block number, globals, ordered tx hashes), has the world state build and apply it, journals the built
+ * proposal (block number, globals, ordered tx hashes), gets the block's L1->L2 messages from its
+ * {@link L1ToL2MessageSource} (waiting, and asking again every {@link #MESSAGES_RETRY}, until L1 made them final),
+ * has the world state build and apply it, journals the built
  * block, requests its proof and hands the proven block to the L1 publisher. Every input of re-execution (tx order,
  * timestamp, coinbase, chain id, version, fees) is in the events.
  *
@@ -97,6 +99,9 @@ public final class Sequencer
   /** The L1->L2 messages of the block being built, or empty while L1 has not made them final. */
   record MessagesFetched(GlobalVariables globals, List<HashedTx> txs,
       Optional<List<dev.obsidian.crypto.field.Fr>> messages) implements Command {}
+
+  /** Ask the message source again for the block being built. */
+  record RetryMessages(GlobalVariables globals, List<HashedTx> txs) implements Command {}
 
   // ---- events ---------------------------------------------------------------------------------------------------
 
@@ -241,6 +246,7 @@ public final class Sequencer
         })
         .onCommand(ProposalTxs.class, this::onProposalTxs)
         .onCommand(MessagesFetched.class, this::onMessagesFetched)
+        .onCommand(RetryMessages.class, this::onRetryMessages)
         .onCommand(BlockCandidate.class, this::onCandidate)
         .onCommand(BlockApplied.class, this::onApplied)
         .onCommand(ProofDone.class, this::onProofDone)
@@ -304,7 +310,7 @@ public final class Sequencer
       Optional<List<dev.obsidian.crypto.field.Fr>> messages) {
     if (messages.isEmpty()) {
       // the Inbox tree of this block is not final on L1 yet (or not seen with its confirmations): ask again soon
-      context.scheduleOnce(MESSAGES_RETRY, context.getSelf(), new MessagesFetched(globals, txs, null));
+      context.scheduleOnce(MESSAGES_RETRY, context.getSelf(), new RetryMessages(globals, txs));
       return;
     }
     ActorRef<WorldState.Built> adapter = context.messageAdapter(WorldState.Built.class, BlockCandidate::new);
@@ -312,16 +318,23 @@ public final class Sequencer
   }
 
   private ReplyEffect<Event, State> onMessagesFetched(State state, MessagesFetched fetched) {
-    boolean stillBuilding = state.phase() == SlotPhase.BUILDING && state.block().isEmpty()
-        && state.proposal().map(p -> p.blockNumber() == fetched.globals().blockNumber()).orElse(false);
-    if (stillBuilding) {
-      if (fetched.messages() == null) {
-        build(fetched.globals(), fetched.txs()); // a scheduled retry
-      } else {
-        buildWith(fetched.globals(), fetched.txs(), fetched.messages());
-      }
+    if (stillBuilding(state, fetched.globals())) {
+      buildWith(fetched.globals(), fetched.txs(), fetched.messages());
     }
     return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onRetryMessages(State state, RetryMessages retry) {
+    if (stillBuilding(state, retry.globals())) {
+      build(retry.globals(), retry.txs());
+    }
+    return Effect().noReply();
+  }
+
+  /** The proposal of {@code globals} is journaled and its block not built yet. */
+  private static boolean stillBuilding(State state, GlobalVariables globals) {
+    return state.phase() == SlotPhase.BUILDING && state.block().isEmpty()
+        && state.proposal().map(p -> p.blockNumber() == globals.blockNumber()).orElse(false);
   }
 
   /** After a restart in BUILDING without a built block: the proposal's txs are fetched again from the mempool. */
