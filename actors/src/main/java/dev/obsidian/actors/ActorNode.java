@@ -36,6 +36,7 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   private final ActorSystem<Void> system;
   private final WorldStateStore store;
   private final ChainIndex index;
+  /** Null on a follower (no mempool, no sequencer: it rebuilds the chain from L1). */
   private final ActorRef<Mempool.Command> mempool;
   private final ActorRef<WorldState.Command> worldState;
   private final ActorRef<Sequencer.Command> sequencer;
@@ -69,8 +70,19 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     return dev.obsidian.persistence.JournalStats.of(system.classicSystem());
   }
 
+  /** True for a node started by {@link NodeGuardian#startFollower}: it follows L1 and accepts no txs. */
+  public boolean isFollower() {
+    return mempool == null;
+  }
+
+  private static final String FOLLOWER_REFUSES_TXS =
+      "this node follows L1 (follower mode) and accepts no transactions: send them to the sequencer's node";
+
   /** The sequencer's slot phase and heights, for status commands and tests. */
   public CompletionStage<Sequencer.Status> sequencerStatus() {
+    if (sequencer == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("a follower node runs no sequencer"));
+    }
     return AskPattern.ask(sequencer, Sequencer.GetStatus::new, ASK_TIMEOUT, system.scheduler());
   }
 
@@ -132,11 +144,17 @@ public final class ActorNode implements NodeApi, AutoCloseable {
 
   @Override
   public CompletionStage<TxVerdict> sendTx(Tx tx) {
+    if (isFollower()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException(FOLLOWER_REFUSES_TXS));
+    }
     return AskPattern.ask(mempool, replyTo -> new Mempool.SubmitTx(tx, replyTo), ASK_TIMEOUT, system.scheduler());
   }
 
   @Override
   public CompletionStage<TxVerdict> isValidTx(Tx tx) {
+    if (isFollower()) {
+      return CompletableFuture.failedFuture(new IllegalArgumentException(FOLLOWER_REFUSES_TXS));
+    }
     return AskPattern.ask(mempool, replyTo -> new Mempool.CheckTx(tx, replyTo), ASK_TIMEOUT, system.scheduler());
   }
 
@@ -149,6 +167,9 @@ public final class ActorNode implements NodeApi, AutoCloseable {
       return done(new TxReceipt(txHash, status, Optional.empty(), Optional.of(effect.blockNumber()),
           Optional.of(effect.blockHash()), effect.effect().transactionFee()));
     }
+    if (isFollower()) {
+      return done(TxReceipt.unknown(txHash));
+    }
     return AskPattern.ask(mempool, replyTo -> new Mempool.GetReceipt(txHash, replyTo), ASK_TIMEOUT, system.scheduler());
   }
 
@@ -159,6 +180,9 @@ public final class ActorNode implements NodeApi, AutoCloseable {
 
   @Override
   public CompletionStage<Integer> getPendingTxCount() {
+    if (isFollower()) {
+      return done(0);
+    }
     return AskPattern.ask(mempool, Mempool.GetPendingCount::new, ASK_TIMEOUT, system.scheduler());
   }
 
@@ -171,6 +195,19 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     long leaf = leafIndex.get();
     return read(block, reader -> leaf < reader.treeInfo(TreeId.NOTE_HASH).size()
         ? Optional.of(new MembershipWitness(leaf, reader.siblingPath(TreeId.NOTE_HASH, leaf)))
+        : Optional.empty());
+  }
+
+  @Override
+  public CompletionStage<Optional<MembershipWitness>> getL1ToL2MessageMembershipWitness(BlockParameter block,
+      Fr message) {
+    Optional<Long> leafIndex = index.l1ToL2MessageLeafIndex(message);
+    if (leafIndex.isEmpty()) {
+      return done(Optional.empty());
+    }
+    long leaf = leafIndex.get();
+    return read(block, reader -> leaf < reader.treeInfo(TreeId.L1_TO_L2_MESSAGE).size()
+        ? Optional.of(new MembershipWitness(leaf, reader.siblingPath(TreeId.L1_TO_L2_MESSAGE, leaf)))
         : Optional.empty());
   }
 

@@ -68,7 +68,7 @@ public final class ActorTypes implements TypeRegistrar {
         .register(1041, StateReference.class, 1)
         .register(1042, BlockHeader.class, 1)
         .register(1043, TxEffect.class, 1)
-        .register(1044, L2Block.class, 1);
+        .register(1044, L2Block.class, 2); // 2: l1ToL2Messages
   }
 
   private static void registerMempool(TypeRegistry.Builder types) {

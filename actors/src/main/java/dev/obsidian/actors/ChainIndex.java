@@ -27,6 +27,7 @@ public final class ChainIndex {
   private final Map<Fr, Long> blockNumbersByHash = new ConcurrentHashMap<>();
   private final Map<TxHash, TxLocation> txs = new ConcurrentHashMap<>();
   private final Map<Fr, Long> noteHashLeafIndexes = new ConcurrentHashMap<>();
+  private final Map<Fr, Long> l1ToL2MessageLeafIndexes = new ConcurrentHashMap<>();
   private final Map<Fr, List<TaggedPrivateLog>> logsByTag = new ConcurrentHashMap<>();
   private volatile long provenBlockNumber;
   private volatile long publishedBlockNumber;
@@ -82,6 +83,19 @@ public final class ChainIndex {
     for (int i = 0; i < block.txEffects().size(); i++) {
       indexTx(block, i, firstNoteHashLeaf + (long) Constants.MAX_NOTE_HASHES_PER_TX * i);
     }
+    long firstMessageLeaf = firstL1ToL2MessageLeaf(block);
+    for (int i = 0; i < block.l1ToL2Messages().size(); i++) {
+      l1ToL2MessageLeafIndexes.putIfAbsent(block.l1ToL2Messages().get(i), firstMessageLeaf + i);
+    }
+  }
+
+  private static long firstL1ToL2MessageLeaf(L2Block block) {
+    return block.header().state().l1ToL2MessageTree().size() - (1L << Constants.L1_TO_L2_MSG_SUBTREE_HEIGHT);
+  }
+
+  /** The leaf index of an L1->L2 message (its hash) in the message tree, if a block inserted it. */
+  public Optional<Long> l1ToL2MessageLeafIndex(Fr message) {
+    return Optional.ofNullable(l1ToL2MessageLeafIndexes.get(message));
   }
 
   private void indexTx(L2Block block, int txIndex, long firstLeaf) {
@@ -95,6 +109,45 @@ public final class ChainIndex {
       logsByTag.computeIfAbsent(log.tag(), tag -> new ArrayList<>())
           .add(new TaggedPrivateLog(effect.txHash(), block.number(), txIndex, log, noteHashes));
     }
+  }
+
+  /**
+   * Forgets every block after {@code blockNumber} and what was indexed from them (a node following L1 after a reorg
+   * took them away). Note hashes that an earlier block also emitted keep that block's leaf index.
+   */
+  public synchronized void truncateAfter(long blockNumber) {
+    if (blockNumber < 0) {
+      throw new IllegalArgumentException("blockNumber must not be negative, got " + blockNumber);
+    }
+    while (blocks.size() > blockNumber) {
+      L2Block block = blocks.remove(blocks.size() - 1);
+      blockNumbersByHash.remove(block.hash());
+      long firstMessageLeaf = firstL1ToL2MessageLeaf(block);
+      for (int i = 0; i < block.l1ToL2Messages().size(); i++) {
+        l1ToL2MessageLeafIndexes.remove(block.l1ToL2Messages().get(i), firstMessageLeaf + i);
+      }
+      long firstNoteHashLeaf = block.header().state().noteHashTree().size()
+          - (long) Constants.MAX_NOTE_HASHES_PER_TX * block.txEffects().size();
+      for (int i = 0; i < block.txEffects().size(); i++) {
+        TxEffect effect = block.txEffects().get(i);
+        txs.remove(effect.txHash());
+        List<Fr> noteHashes = effect.effects().noteHashes();
+        long firstLeaf = firstNoteHashLeaf + (long) Constants.MAX_NOTE_HASHES_PER_TX * i;
+        for (int j = 0; j < noteHashes.size(); j++) {
+          noteHashLeafIndexes.remove(noteHashes.get(j), firstLeaf + j);
+        }
+        for (PrivateLog log : effect.effects().privateLogs()) {
+          List<TaggedPrivateLog> tagged = logsByTag.get(log.tag());
+          if (tagged != null) {
+            tagged.removeIf(t -> t.blockNumber() == block.number());
+            if (tagged.isEmpty()) {
+              logsByTag.remove(log.tag());
+            }
+          }
+        }
+      }
+    }
+    provenBlockNumber = Math.min(provenBlockNumber, blockNumber);
   }
 
   public void markProven(long blockNumber) {

@@ -2,8 +2,9 @@ package dev.obsidian.actors;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.actor.typed.ActorSystem;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * How a node reaches L1: the publisher (built once the block index exists, so it can re-send blocks L1 lost), the
@@ -12,7 +13,12 @@ import java.util.function.Supplier;
  */
 public record L1Wiring(
     PublisherFactory publisher, Supplier<Map<String, String>> contractAddresses,
-    List<String> notes) {
+    List<String> notes, Function<ActorSystem<Void>, L1ToL2MessageSource> messages) {
+
+  /** Wiring whose blocks get no L1->L2 messages. */
+  public L1Wiring(PublisherFactory publisher, Supplier<Map<String, String>> contractAddresses, List<String> notes) {
+    this(publisher, contractAddresses, notes, system -> L1ToL2MessageSource.NONE);
+  }
 
   /** Builds the node's publisher in its ActorSystem (an event-sourced publisher journals there). */
   @FunctionalInterface
@@ -25,8 +31,8 @@ public record L1Wiring(
       List.of("blocks are not published to L1 (NoL1Publisher)"));
 
   public L1Wiring {
-    if (publisher == null || contractAddresses == null || notes == null) {
-      throw new IllegalArgumentException("publisher, contractAddresses and notes must be present");
+    if (publisher == null || contractAddresses == null || notes == null || messages == null) {
+      throw new IllegalArgumentException("publisher, contractAddresses, notes and messages must be present");
     }
     notes = List.copyOf(notes);
   }

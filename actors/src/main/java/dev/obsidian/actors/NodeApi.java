@@ -46,6 +46,15 @@ public interface NodeApi {
 
   CompletionStage<Optional<MembershipWitness>> getNoteHashMembershipWitness(BlockParameter block, Fr noteHash);
 
+  /**
+   * Index and sibling path of an L1->L2 message (its leaf hash) in the message tree at {@code block}; empty if no block
+   * up to it inserted the message (Aztec's getL1ToL2MessageMembershipWitness).
+   */
+  default CompletionStage<Optional<MembershipWitness>> getL1ToL2MessageMembershipWitness(BlockParameter block,
+      Fr message) {
+    return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+  }
+
   CompletionStage<Optional<LeafWitness>> getNullifierMembershipWitness(BlockParameter block, Fr nullifier);
 
   /** The low leaf of {@code nullifier}: proves it absent, or is its own leaf if present. */

@@ -82,6 +82,55 @@ public final class NodeGuardian {
     }
   }
 
+  /** What a follower runs besides its world state; the l1 module hands it in (archiver, block sync). */
+  @FunctionalInterface
+  public interface FollowerSpawner {
+    /**
+     * Spawns the follower's own actors; {@code index} and {@code worldState} are the node's, which the spawned actors
+     * feed with the blocks they rebuild from L1.
+     */
+    void spawn(ActorSystem<Void> system, ChainIndex index, ActorRef<WorldState.Command> worldState);
+  }
+
+  /**
+   * Starts a follower: no mempool, no sequencer, no prover; {@code spawner} rebuilds the chain from L1 into the
+   * node's world state and block index, and the node serves the same reads as a sequencing one. The store may
+   * already hold blocks (a restart): re-applied blocks are checked against it, not applied twice.
+   */
+  public static ActorNode startFollower(ObsidianSettings settings, L1Wiring l1, FollowerSpawner spawner) {
+    if (settings.persistence().journal() != JournalKind.EMBEDDED) {
+      throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
+          + " is not wired into the node yet; use embedded");
+    }
+    JournalConfig.Embedded journal = JournalConfig.embedded(settings.dataDir());
+    DataDirLock lock = DataDirLock.acquire(settings.dataDir(),
+        journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db"));
+    ActorSystem<Void> system;
+    try {
+      system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig().withFallback(ConfigFactory.load()));
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+    WorldStateStore store = null;
+    try {
+      journal.prepare(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
+      store = WorldStateStore.open(settings.merkle().storeDirectory(),
+          new StoreOptions(true, settings.merkle().historyBlocks()));
+      ChainIndex index = new ChainIndex(genesisBlock(store));
+      ActorRef<WorldState.Command> worldState = spawnCounted(system, WorldState.create(store), "world-state");
+      spawner.spawn(system, index, worldState);
+      return new ActorNode(system, store, index, null, worldState, null, settings, lock, l1, new NoL1Publisher());
+    } catch (Exception | Error e) {
+      system.terminate();
+      if (store != null) {
+        store.close();
+      }
+      lock.close();
+      throw e instanceof RuntimeException r ? r : new IllegalStateException("follower failed to start: " + e, e);
+    }
+  }
+
   private static ActorNode spawn(ObsidianSettings settings, NodeClock clock, ActorSystem<Void> system,
       WorldStateStore store, ChainIndex index, DataDirLock lock, L1Wiring l1) {
     long chainId = settings.node().chainId();
@@ -102,12 +151,13 @@ public final class NodeGuardian {
         BASE_FEES);
     L1Publisher publisher = l1.publisher().create(system, index);
     ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, publisher, index), clock), "sequencer");
+        new Sequencer.Collaborators(mempool, worldState, prover, publisher, index, l1.messages().apply(system)), clock),
+        "sequencer");
     return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock, l1, publisher);
   }
 
   /** Spawns with its mailbox length and message handling time counted in {@link ActorStats} (for /metrics). */
-  private static <T> ActorRef<T> spawnCounted(ActorSystem<Void> system, Behavior<T> behavior, String name) {
+  public static <T> ActorRef<T> spawnCounted(ActorSystem<Void> system, Behavior<T> behavior, String name) {
     return system.systemActorOf(ActorStats.timed(system, name, behavior), name, ActorStats.mailbox());
   }
 

@@ -27,7 +27,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * Builds blocks, one slot at a time ({@link SlotPhase}): on a tick it collects the best pending txs, journals the
- * proposal (block number, globals, ordered tx hashes), has the world state build and apply it, journals the built
+ * proposal (block number, globals, ordered tx hashes), gets the block's L1->L2 messages from its
+ * {@link L1ToL2MessageSource} (waiting, and asking again every {@link #MESSAGES_RETRY}, until L1 made them final),
+ * has the world state build and apply it, journals the built
  * block, requests its proof and hands the proven block to the L1 publisher. Every input of re-execution (tx order,
  * timestamp, coinbase, chain id, version, fees) is in the events.
  *
@@ -59,7 +61,15 @@ public final class Sequencer
       ActorRef<WorldState.Command> worldState,
       ActorRef<ProverCoordinator.Command> prover,
       L1Publisher publisher,
-      ChainIndex index) {}
+      ChainIndex index,
+      L1ToL2MessageSource messages) {
+
+    /** Collaborators whose blocks get no L1->L2 messages. */
+    public Collaborators(ActorRef<Mempool.Command> mempool, ActorRef<WorldState.Command> worldState,
+        ActorRef<ProverCoordinator.Command> prover, L1Publisher publisher, ChainIndex index) {
+      this(mempool, worldState, prover, publisher, index, L1ToL2MessageSource.NONE);
+    }
+  }
 
   // ---- commands -------------------------------------------------------------------------------------------------
 
@@ -89,6 +99,13 @@ public final class Sequencer
   record L1PublishedHeight(L1Publisher.PublishedHeight height) implements Command {}
 
   record ProposalTxs(long blockNumber, List<HashedTx> txs) implements Command {}
+
+  /** The L1->L2 messages of the block being built, or empty while L1 has not made them final. */
+  record MessagesFetched(GlobalVariables globals, List<HashedTx> txs,
+      Optional<List<dev.obsidian.crypto.field.Fr>> messages) implements Command {}
+
+  /** Ask the message source again for the block being built. */
+  record RetryMessages(GlobalVariables globals, List<HashedTx> txs) implements Command {}
 
   // ---- events ---------------------------------------------------------------------------------------------------
 
@@ -243,6 +260,8 @@ public final class Sequencer
           return Effect().noReply();
         })
         .onCommand(ProposalTxs.class, this::onProposalTxs)
+        .onCommand(MessagesFetched.class, this::onMessagesFetched)
+        .onCommand(RetryMessages.class, this::onRetryMessages)
         .onCommand(BlockCandidate.class, this::onCandidate)
         .onCommand(BlockApplied.class, this::onApplied)
         .onCommand(ProofDone.class, this::onProofDone)
@@ -284,9 +303,54 @@ public final class Sequencer
     return Effect().persist(proposal).thenRun(s -> build(globals, selected.txs())).thenNoReply();
   }
 
+  /** How soon a block whose L1->L2 messages are not final yet asks for them again. */
+  static final Duration MESSAGES_RETRY = Duration.ofMillis(50);
+
+  /** Gets the block's L1->L2 messages (at once when the source has them), then has the world state build it. */
   private void build(GlobalVariables globals, List<HashedTx> txs) {
+    java.util.concurrent.CompletableFuture<Optional<List<dev.obsidian.crypto.field.Fr>>> messages =
+        peers.messages().messagesFor(globals.blockNumber()).toCompletableFuture();
+    if (messages.isDone() && !messages.isCompletedExceptionally()) {
+      buildWith(globals, txs, messages.join());
+      return;
+    }
+    context.pipeToSelf(messages, (found, failure) -> {
+      if (failure != null) {
+        context.getLog().warn("L1->L2 messages of block {} unavailable: {}", globals.blockNumber(), failure.toString());
+      }
+      return new MessagesFetched(globals, txs, found == null ? Optional.empty() : found);
+    });
+  }
+
+  private void buildWith(GlobalVariables globals, List<HashedTx> txs,
+      Optional<List<dev.obsidian.crypto.field.Fr>> messages) {
+    if (messages.isEmpty()) {
+      // the Inbox tree of this block is not final on L1 yet (or not seen with its confirmations): ask again soon
+      context.scheduleOnce(MESSAGES_RETRY, context.getSelf(), new RetryMessages(globals, txs));
+      return;
+    }
     ActorRef<WorldState.Built> adapter = context.messageAdapter(WorldState.Built.class, BlockCandidate::new);
-    peers.worldState().tell(new WorldState.BuildBlock(globals, txs, adapter));
+    peers.worldState().tell(new WorldState.BuildBlock(globals, txs, messages.get(), adapter));
+  }
+
+  private ReplyEffect<Event, State> onMessagesFetched(State state, MessagesFetched fetched) {
+    if (stillBuilding(state, fetched.globals())) {
+      buildWith(fetched.globals(), fetched.txs(), fetched.messages());
+    }
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onRetryMessages(State state, RetryMessages retry) {
+    if (stillBuilding(state, retry.globals())) {
+      build(retry.globals(), retry.txs());
+    }
+    return Effect().noReply();
+  }
+
+  /** The proposal of {@code globals} is journaled and its block not built yet. */
+  private static boolean stillBuilding(State state, GlobalVariables globals) {
+    return state.phase() == SlotPhase.BUILDING && state.block().isEmpty()
+        && state.proposal().map(p -> p.blockNumber() == globals.blockNumber()).orElse(false);
   }
 
   /** After a restart in BUILDING without a built block: the proposal's txs are fetched again from the mempool. */

@@ -38,7 +38,13 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
   public sealed interface Command {}
 
   /** Builds block {@code globals.blockNumber()} from {@code txs}, skipping any the trees refuse. */
-  public record BuildBlock(GlobalVariables globals, List<HashedTx> txs, ActorRef<Built> replyTo) implements Command {}
+  public record BuildBlock(GlobalVariables globals, List<HashedTx> txs, List<dev.obsidian.crypto.field.Fr> l1ToL2Messages,
+      ActorRef<Built> replyTo) implements Command {
+    /** A block without L1->L2 messages. */
+    public BuildBlock(GlobalVariables globals, List<HashedTx> txs, ActorRef<Built> replyTo) {
+      this(globals, txs, List.of(), replyTo);
+    }
+  }
 
   public record Skipped(TxHash txHash, String reason) {}
 
@@ -48,6 +54,12 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
   public record ApplyBlock(L2Block block, ActorRef<Applied> replyTo) implements Command {}
 
   public record Applied(long blockNumber) {}
+
+  /**
+   * Drops the blocks after {@code toBlock} from the trees (a follower whose L1 reorged); replies with the latest block
+   * afterwards, or an error if the store no longer holds {@code toBlock}.
+   */
+  public record Unwind(long toBlock, ActorRef<StatusReply<Long>> replyTo) implements Command {}
 
   /** Runs {@code read} on the trees at a block; replies with an error for an unknown or pruned block. */
   public record Read<T>(BlockParameter block, Function<WorldStateReader, T> read, ActorRef<StatusReply<T>> replyTo)
@@ -88,7 +100,8 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
   }
 
   private static void requireSameBlock(WorldStateStore store, L2Block block) {
-    try (WorldStateSnapshot snapshot = store.snapshot(block.number())) {
+    // the archive is append-only: leaf n at the latest block is block n's hash, even once block n's snapshot is pruned
+    try (WorldStateSnapshot snapshot = store.snapshot(store.latestBlock())) {
       if (!snapshot.leafHash(TreeId.ARCHIVE, block.number()).equals(block.hash())) {
         throw new IllegalStateException("the store's block " + block.number() + " has another header hash than the journal's "
             + block.hash());
@@ -112,6 +125,7 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
     return newReceiveBuilder()
         .onMessage(BuildBlock.class, this::onBuild)
         .onMessage(ApplyBlock.class, this::onApply)
+        .onMessage(Unwind.class, this::onUnwind)
         .onMessage(Read.class, this::onRead)
         .onSignal(PostStop.class, signal -> {
           discardPending();
@@ -136,7 +150,7 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
           () -> included.add(new TxEffect(tx.hash(), 0, tx.tx().effects())));
     }
     pendingFork = fork;
-    pendingBlock = BlockBuilder.seal(fork, command.globals(), included);
+    pendingBlock = BlockBuilder.seal(fork, command.globals(), included, command.l1ToL2Messages());
     command.replyTo().tell(new Built(pendingBlock, skipped));
     return this;
   }
@@ -155,6 +169,19 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
       commitReplayed(store, block);
     }
     command.replyTo().tell(new Applied(block.number()));
+    return this;
+  }
+
+  private Behavior<Command> onUnwind(Unwind command) {
+    discardPending();
+    try {
+      if (command.toBlock() < store.latestBlock()) {
+        store.unwindTo(command.toBlock());
+      }
+      command.replyTo().tell(StatusReply.success(store.latestBlock()));
+    } catch (IllegalArgumentException e) {
+      command.replyTo().tell(StatusReply.error(e.getMessage()));
+    }
     return this;
   }
 

@@ -42,6 +42,13 @@ final class Keys {
   static final String PROVER_WORKERS = "obsidian.prover.workers";
   static final String PROVER_JOB_TIMEOUT = "obsidian.prover.job-timeout";
 
+  static final String ARCHIVER_POLL_INTERVAL = "obsidian.archiver.poll-interval";
+  static final String ARCHIVER_CONFIRMATIONS = "obsidian.archiver.confirmations";
+  static final String ARCHIVER_MAX_BLOCKS_PER_QUERY = "obsidian.archiver.max-blocks-per-query";
+  static final String ARCHIVER_REMEMBERED_BLOCKS = "obsidian.archiver.remembered-blocks";
+  static final String ARCHIVER_RETRY_MIN_BACKOFF = "obsidian.archiver.retry-min-backoff";
+  static final String ARCHIVER_RETRY_MAX_BACKOFF = "obsidian.archiver.retry-max-backoff";
+
   static final String JOURNAL = "obsidian.persistence.journal";
 
   private Keys() {}

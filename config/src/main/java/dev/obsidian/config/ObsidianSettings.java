@@ -17,7 +17,14 @@ public record ObsidianSettings(
     LimitSettings limits,
     SequencerSettings sequencer,
     ProverSettings prover,
-    PersistenceSettings persistence) {
+    PersistenceSettings persistence,
+    ArchiverSettings archiver) {
+
+  /** Settings with the archiver's defaults. */
+  public ObsidianSettings(Path dataDir, NodeSettings node, MerkleSettings merkle, L1Settings l1,
+      LimitSettings limits, SequencerSettings sequencer, ProverSettings prover, PersistenceSettings persistence) {
+    this(dataDir, node, merkle, l1, limits, sequencer, prover, persistence, ArchiverSettings.DEFAULTS);
+  }
 
   public ObsidianSettings {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -28,6 +35,7 @@ public record ObsidianSettings(
     Objects.requireNonNull(sequencer, "sequencer");
     Objects.requireNonNull(prover, "prover");
     Objects.requireNonNull(persistence, "persistence");
+    Objects.requireNonNull(archiver, "archiver");
     Check.that(
         node.chainId() == l1.chainId(),
         "node.chainId (" + node.chainId() + ") must equal l1.chainId (" + l1.chainId()

@@ -25,6 +25,7 @@ final class SettingsBinder {
     SequencerSettings sequencer = sequencer(reader);
     ProverSettings prover = prover(reader);
     PersistenceSettings persistence = persistence(reader);
+    ArchiverSettings archiver = archiver(reader);
     if (node != null && l1 != null) {
       reader.requireThat(node.chainId() == l1.chainId(), Keys.NODE_CHAIN_ID,
           "the L1 chain id " + l1.chainId() + " (" + Keys.L1_CHAIN_ID
@@ -33,7 +34,7 @@ final class SettingsBinder {
     if (reader.hasErrors()) {
       throw new InvalidSettingsException(reader.errors());
     }
-    return new ObsidianSettings(dataDir, node, merkle, l1, limits, sequencer, prover, persistence);
+    return new ObsidianSettings(dataDir, node, merkle, l1, limits, sequencer, prover, persistence, archiver);
   }
 
   private static NodeSettings node(SettingsReader reader) {
@@ -153,6 +154,28 @@ final class SettingsBinder {
       return null;
     }
     return new ProverSettings(workers.intValue(), jobTimeout);
+  }
+
+  private static ArchiverSettings archiver(SettingsReader reader) {
+    Duration pollInterval = reader.duration(Keys.ARCHIVER_POLL_INTERVAL, ArchiverSettings.MIN_POLL_INTERVAL,
+        ArchiverSettings.MAX_POLL_INTERVAL, "500ms");
+    Long confirmations = reader.integer(Keys.ARCHIVER_CONFIRMATIONS, 0, ArchiverSettings.MAX_CONFIRMATIONS);
+    Long maxBlocks = reader.integer(Keys.ARCHIVER_MAX_BLOCKS_PER_QUERY, 1, ArchiverSettings.MAX_BLOCKS_PER_QUERY);
+    Long remembered = reader.integer(Keys.ARCHIVER_REMEMBERED_BLOCKS, 1, ArchiverSettings.MAX_REMEMBERED_BLOCKS);
+    Duration minBackoff = reader.duration(Keys.ARCHIVER_RETRY_MIN_BACKOFF, ArchiverSettings.MIN_BACKOFF,
+        ArchiverSettings.MAX_BACKOFF, "200ms");
+    Duration maxBackoff = reader.duration(Keys.ARCHIVER_RETRY_MAX_BACKOFF, ArchiverSettings.MIN_BACKOFF,
+        ArchiverSettings.MAX_BACKOFF, "30s");
+    if (minBackoff != null && maxBackoff != null) {
+      reader.requireThat(maxBackoff.compareTo(minBackoff) >= 0, Keys.ARCHIVER_RETRY_MAX_BACKOFF,
+          "a duration at least " + Keys.ARCHIVER_RETRY_MIN_BACKOFF);
+    }
+    if (anyNull(pollInterval, confirmations, maxBlocks, remembered, minBackoff, maxBackoff)
+        || maxBackoff.compareTo(minBackoff) < 0) {
+      return null;
+    }
+    return new ArchiverSettings(pollInterval, confirmations.intValue(), maxBlocks.intValue(),
+        remembered.intValue(), minBackoff, maxBackoff);
   }
 
   private static PersistenceSettings persistence(SettingsReader reader) {

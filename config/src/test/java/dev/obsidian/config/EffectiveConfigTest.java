@@ -42,7 +42,8 @@ class EffectiveConfigTest {
   @Test
   void withoutOriginsThereAreNoComments() {
     String rendered = SettingsLoader.loadEffective(ConfigFactory.empty(), Map.of()).render(false);
-    assertTrue(rendered.startsWith("obsidian {\n  data-dir = \"./data\"\n  l1 {\n"), rendered);
+    assertTrue(rendered.startsWith("obsidian {\n  archiver {\n"), rendered);
+    assertTrue(rendered.contains("\n  data-dir = \"./data\"\n  l1 {\n"), rendered);
     assertTrue(!rendered.contains("#"), rendered);
   }
 

@@ -35,6 +35,9 @@ class ReferenceConfTest {
   @Test
   void theDocumentedKeysAreTheOnesTheBriefAsksFor() {
     assertEquals(List.of(
+            "obsidian.archiver.confirmations", "obsidian.archiver.max-blocks-per-query",
+            "obsidian.archiver.poll-interval", "obsidian.archiver.remembered-blocks",
+            "obsidian.archiver.retry-max-backoff", "obsidian.archiver.retry-min-backoff",
             "obsidian.data-dir",
             "obsidian.l1.anvil-port", "obsidian.l1.block-time-seconds", "obsidian.l1.chain-id",
             "obsidian.l1.publisher.bump-after-l1-blocks", "obsidian.l1.publisher.confirmations",

@@ -76,6 +76,15 @@ public final class L1Client implements AutoCloseable {
     return connect(rpcUrl, L1PrivateKey.ANVIL_DEV_ACCOUNT_0, 0, timeout);
   }
 
+  /**
+   * A read-only client that does not contact the node yet (its {@link #chainId()} is 0): for a follower that must
+   * start, and retry, while its L1 is unreachable.
+   */
+  public static L1Client readOnlyUnchecked(String rpcUrl) {
+    return new L1Client(Web3j.build(new HttpService(rpcUrl)), L1PrivateKey.ANVIL_DEV_ACCOUNT_0.credentials(), 0,
+        Duration.ofSeconds(30));
+  }
+
   public long chainId() {
     return chainId;
   }

@@ -1,7 +1,9 @@
 package dev.obsidian.l1;
 
 import dev.obsidian.actors.ChainIndex;
+import dev.obsidian.actors.L1ToL2MessageSource;
 import dev.obsidian.actors.L1Wiring;
+import dev.obsidian.actors.NodeGuardian;
 import dev.obsidian.config.L1Settings;
 import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.crypto.field.Fr;
@@ -13,7 +15,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
 /**
@@ -86,12 +92,31 @@ public final class L1Node implements AutoCloseable {
    * with a killed Anvil).
    */
   public static L1Wiring wiring(java.util.concurrent.CompletableFuture<L1Node> starting) {
-    return new L1Wiring((system, index) -> starting.join().publisher(system, index), () -> starting.join().addresses(),
-        List.of(NOT_PROOF_CHECKED,
-            "L1->L2 messages are not yet inserted into L2 blocks and there is no archiver (issue 5, stage 3)"));
+    return new L1Wiring((system, index) -> starting.join().publisher(system, index),
+        () -> starting.join().addresses(),
+        List.of(NOT_PROOF_CHECKED), system -> starting.join().messageSource(system));
   }
 
-  private ActorL1Publisher publisher(org.apache.pekko.actor.typed.ActorSystem<?> system, ChainIndex index) {
+  /**
+   * Spawns the node's archiver and answers the sequencer's "messages of block N" from it: the Inbox tree of N once
+   * the archiver saw the proposal of N - 1 (which closes it) with its confirmations. While it has not, the archiver is
+   * asked to poll now and the sequencer asks again shortly.
+   */
+  private L1ToL2MessageSource messageSource(ActorSystem<Void> system) {
+    ActorRef<L1Archiver.Command> archiver = NodeGuardian.spawnCounted(system, L1Archiver.create(
+        new ArchiverSource(client, contracts.rollup(), contracts.inbox()), L1Archiver.Target.of(contracts),
+        settings.archiver()), "archiver");
+    return blockNumber -> AskPattern.<L1Archiver.Command, Optional<List<L1Archiver.MessageSeen>>>ask(archiver,
+            replyTo -> new L1Archiver.GetMessages(blockNumber, replyTo), Duration.ofSeconds(10), system.scheduler())
+        .thenApply(messages -> {
+          if (messages.isEmpty()) {
+            archiver.tell(L1Archiver.Poll.INSTANCE);
+          }
+          return messages.map(list -> list.stream().map(L1Archiver.MessageSeen::hash).toList());
+        });
+  }
+
+  private ActorL1Publisher publisher(ActorSystem<?> system, ChainIndex index) {
     return ActorL1Publisher.spawn(system, L1PublisherActor.Settings.of(settings.l1(), settings.node().rollupVersion()),
         new RollupClient(client, contracts.rollup(), contracts.deploymentL1Block()), index::block);
   }

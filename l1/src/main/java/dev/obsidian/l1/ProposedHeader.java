@@ -39,7 +39,7 @@ public record ProposedHeader(
    * @param inHash the Inbox root for this block (read from the Inbox: the node does not insert L1->L2 messages yet)
    */
   public static Proposal of(L2Block block, Fr inHash, Fr rollupVersion, Fr chainId) {
-    byte[] effects = EffectsEncoding.encode(block.txEffects());
+    byte[] effects = EffectsEncoding.encodeBlock(block);
     OutHashTree outTree = OutHashTree.of(l2ToL1MessageHashes(block.txEffects(), rollupVersion, chainId));
     StateReference state = block.header().state();
     ProposedHeader header = new ProposedHeader(block.number(), block.header().lastArchive().root(),

@@ -34,6 +34,30 @@ final class AnvilFixture implements AutoCloseable {
         pruneWindowL1Blocks, Deployer.DEFAULT_MAX_EFFECTS_BYTES, Fr.of(0xb41d6e)));
   }
 
+  /** A raw JSON-RPC call to the Anvil (evm_snapshot, evm_revert, anvil_mine, anvil_setCode ...); its result as text. */
+  String rpc(String method, Object... params) {
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+      String body = json.writeValueAsString(java.util.Map.of("jsonrpc", "2.0", "id", 1, "method", method,
+          "params", java.util.List.of(params)));
+      java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(anvil.rpcUrl()))
+              .header("Content-Type", "application/json")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      com.fasterxml.jackson.databind.JsonNode reply = json.readTree(response.body());
+      if (reply.has("error")) {
+        throw new IllegalStateException(method + ": " + reply.get("error"));
+      }
+      return reply.get("result").asText();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Override
   public void close() {
     sequencer.close();

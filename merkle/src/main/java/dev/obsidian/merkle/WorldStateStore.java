@@ -195,6 +195,54 @@ public final class WorldStateStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes {@code block} the latest block again, as if the later blocks had never been committed: every version
+   * written after it is deleted (nodes, leaves, keys, tree roots), and versions it superseded are current again. For a
+   * node that follows L1 and must drop L2 blocks an L1 reorg took away. One atomic write batch, built from a scan of
+   * the whole store (cost grows with the store, not with the blocks dropped). Forks and snapshots already open keep
+   * reading their RocksDB snapshot.
+   *
+   * @throws IllegalArgumentException if {@code block} is after the latest block or before the oldest readable one
+   */
+  public synchronized void unwindTo(long block) {
+    requireOpen();
+    if (block > latestBlock || block < oldestBlock) {
+      throw new IllegalArgumentException("cannot unwind to block " + block + ": the store holds blocks "
+          + oldestBlock + ".." + latestBlock + " (history-blocks bounds how far back it can go)");
+    }
+    if (block == latestBlock) {
+      return;
+    }
+    try (WriteBatch batch = new WriteBatch(); RocksBackend.Reader reader = backend.reader()) {
+      for (Column column : new Column[] {Column.NODES, Column.LEAVES}) {
+        RocksIterator it = reader.iterator(column);
+        for (it.seekToFirst(); it.isValid(); it.next()) {
+          if (StoreKeys.versionOf(it.key()) > block) {
+            batch.delete(backend.handle(column), it.key());
+          }
+        }
+      }
+      RocksIterator keys = reader.iterator(Column.KEY_INDEX);
+      for (keys.seekToFirst(); keys.isValid(); keys.next()) {
+        if (StoreKeys.bytesLong(keys.value(), 8) > block) {
+          batch.delete(backend.handle(Column.KEY_INDEX), keys.key());
+        }
+      }
+      for (Column column : new Column[] {Column.META, Column.STALE}) {
+        RocksIterator it = reader.iterator(column);
+        // both are keyed by a leading big-endian block number: the commit (meta) or the superseding one (stale)
+        for (it.seek(StoreKeys.longBytes(block + 1)); it.isValid(); it.next()) {
+          batch.delete(backend.handle(column), it.key());
+        }
+      }
+      batch.put(backend.handle(Column.STATE), CommitWriter.LAST_BLOCK_KEY, StoreKeys.longBytes(block));
+      backend.write(batch);
+    } catch (RocksDBException e) {
+      throw new StoreException("unwinding to block " + block + " failed: " + e.getMessage(), e);
+    }
+    latestBlock = block;
+  }
+
   /** Number of stored entries in a column; for tests of pruning. */
   synchronized long countEntries(Column column) {
     requireOpen();

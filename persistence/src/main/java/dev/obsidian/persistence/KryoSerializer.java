@@ -117,8 +117,13 @@ public final class KryoSerializer extends SerializerWithStringManifest {
     static SerializationSettings from(Config config, ClassLoader classLoader) {
       Config settings = config.getConfig("obsidian.serialization");
       TypeRegistry.Builder types = TypeRegistry.builder();
-      // a registrar may be named twice (modules' reference.conf files append to one list): include it once
-      for (String registrar : new java.util.LinkedHashSet<>(settings.getStringList("registrars"))) {
+      java.util.Set<String> names = new java.util.LinkedHashSet<>(settings.getStringList("registrars"));
+      // one key per module: objects from several reference.conf files merge reliably, list `+=` does not
+      if (settings.hasPath("registrars-by-module")) {
+        Config byModule = settings.getConfig("registrars-by-module");
+        new java.util.TreeSet<>(byModule.root().keySet()).forEach(module -> names.add(byModule.getString(module)));
+      }
+      for (String registrar : names) {
         types.include(instantiate(registrar, classLoader));
       }
       return new SerializationSettings(types.build(),

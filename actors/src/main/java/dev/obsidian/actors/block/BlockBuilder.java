@@ -19,8 +19,9 @@ import java.util.Optional;
  *
  * <p>Per tx: nullifiers as one subtree padded to MAX_NULLIFIERS_PER_TX (insertTxNullifiers), note hashes appended
  * padded with zeros to MAX_NOTE_HASHES_PER_TX (Aztec pads every tx's note hashes to 64 leaves), then public data
- * writes one by one. The L1-to-L2 message tree is untouched: there is no L1 inbox yet, so no message subtree is
- * inserted (Aztec inserts one per checkpoint).
+ * writes one by one. Each block appends its L1->L2 messages to the message tree as one subtree of
+ * 2^L1_TO_L2_MSG_SUBTREE_HEIGHT leaves, zero-padded, even when it has none (Aztec's layout, so the Inbox's message index
+ * {@code (block - 1) * 1024 + position} is the leaf index).
  */
 public final class BlockBuilder {
   private BlockBuilder() {}
@@ -58,13 +59,44 @@ public final class BlockBuilder {
     }
   }
 
-  /** Seals the header over the fork's current state and appends its hash to the archive. */
+  /** Leaves of one block's L1->L2 message subtree. */
+  public static final int L1_TO_L2_MESSAGES_PER_BLOCK = 1 << Constants.L1_TO_L2_MSG_SUBTREE_HEIGHT;
+
+  /** Seals a block without L1->L2 messages (its message subtree is all zeros). */
   public static L2Block seal(WorldStateFork fork, GlobalVariables globals, List<TxEffect> txEffects) {
+    return seal(fork, globals, txEffects, List.of());
+  }
+
+  /**
+   * Appends the block's L1->L2 message subtree, seals the header over the fork's state and appends its hash to the
+   * archive.
+   */
+  public static L2Block seal(WorldStateFork fork, GlobalVariables globals, List<TxEffect> txEffects,
+      List<Fr> l1ToL2Messages) {
+    insertL1ToL2Messages(fork, l1ToL2Messages);
     TreeInfo lastArchive = fork.treeInfo(TreeId.ARCHIVE);
     BlockHeader header = new BlockHeader(lastArchive, StateReference.of(fork), spongeHash(txEffects), globals,
         Fr.of(txEffects.stream().mapToLong(TxEffect::transactionFee).sum()), 0);
     fork.appendLeaves(TreeId.ARCHIVE, List.of(header.hash()));
-    return new L2Block(header, fork.treeInfo(TreeId.ARCHIVE), txEffects);
+    return new L2Block(header, fork.treeInfo(TreeId.ARCHIVE), txEffects, l1ToL2Messages);
+  }
+
+  /** The messages padded with zero leaves to the block's subtree, appended to the message tree. */
+  public static void appendL1ToL2Messages(WorldStateFork fork, List<Fr> messages) {
+    insertL1ToL2Messages(fork, messages);
+  }
+
+  static void insertL1ToL2Messages(WorldStateFork fork, List<Fr> messages) {
+    if (messages.size() > L1_TO_L2_MESSAGES_PER_BLOCK) {
+      throw new IllegalArgumentException("l1ToL2Messages has " + messages.size() + " messages, at most "
+          + L1_TO_L2_MESSAGES_PER_BLOCK + " per block");
+    }
+    List<Fr> subtree = new ArrayList<>(L1_TO_L2_MESSAGES_PER_BLOCK);
+    subtree.addAll(messages);
+    while (subtree.size() < L1_TO_L2_MESSAGES_PER_BLOCK) {
+      subtree.add(Fr.ZERO);
+    }
+    fork.appendLeaves(TreeId.L1_TO_L2_MESSAGE, subtree);
   }
 
   /** What Obsidian puts in spongeBlobHash (see {@link BlockHeader}). */
@@ -104,7 +136,8 @@ public final class BlockBuilder {
         states.add(StateReference.of(fork));
       }
     }
-    StateReference end = perTx ? states.get(states.size() - 1) : StateReference.of(fork);
+    insertL1ToL2Messages(fork, block.l1ToL2Messages());
+    StateReference end = StateReference.of(fork);
     requireEqual("state", block.header().state(), end, block);
     fork.appendLeaves(TreeId.ARCHIVE, List.of(block.hash()));
     requireEqual("archive", block.archive(), fork.treeInfo(TreeId.ARCHIVE), block);

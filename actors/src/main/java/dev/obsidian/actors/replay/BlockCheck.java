@@ -67,6 +67,7 @@ final class BlockCheck {
         return false;
       }
     }
+    BlockBuilder.appendL1ToL2Messages(fork, block.l1ToL2Messages());
     endState = StateReference.of(fork);
     compareState(block.header().state(), endState);
     compare(OptionalInt.empty(), "header.spongeBlobHash", block.header().spongeBlobHash(), spongeHash(txs));

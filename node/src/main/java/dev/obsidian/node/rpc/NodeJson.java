@@ -46,6 +46,8 @@ final class NodeJson {
     json.set("header", header(block.header()));
     ArrayNode effects = json.putArray("txEffects");
     block.txEffects().forEach(effect -> effects.add(txEffect(effect)));
+    ArrayNode messages = json.putArray("l1ToL2Messages");
+    block.l1ToL2Messages().forEach(message -> messages.add(message.toHex()));
     return json;
   }
 

@@ -35,6 +35,7 @@ public final class NodeRpcMethods {
       new TxHash(Decoders.fr().decode(value, field)));
   private static final Param<BlockParameter> BLOCK = required("block", blockParameter());
   private static final Param<Fr> NOTE_HASH = required("noteHash", Decoders.fr());
+  private static final Param<Fr> L1_TO_L2_MESSAGE = required("l1ToL2Message", Decoders.fr());
   private static final Param<Fr> NULLIFIER = required("nullifier", Decoders.fr());
   private static final Param<Fr> LEAF_SLOT = required("leafSlot", Decoders.fr());
   private static final Param<AztecAddress> CONTRACT = required("contract", Decoders.aztecAddress());
@@ -100,6 +101,9 @@ public final class NodeRpcMethods {
   private void addStateMethods(RpcMethods.Builder methods, Param<List<Fr>> tags) {
     methods.add("node_getNoteHashMembershipWitness", List.of(BLOCK, NOTE_HASH), args -> answer(
         () -> api.getNoteHashMembershipWitness(args.get(BLOCK), args.get(NOTE_HASH)),
+        witness -> NodeJson.optional(witness.map(NodeJson::membershipWitness))));
+    methods.add("node_getL1ToL2MessageMembershipWitness", List.of(BLOCK, L1_TO_L2_MESSAGE), args -> answer(
+        () -> api.getL1ToL2MessageMembershipWitness(args.get(BLOCK), args.get(L1_TO_L2_MESSAGE)),
         witness -> NodeJson.optional(witness.map(NodeJson::membershipWitness))));
     methods.add("node_getNullifierMembershipWitness", List.of(BLOCK, NULLIFIER), args -> answer(
         () -> api.getNullifierMembershipWitness(args.get(BLOCK), args.get(NULLIFIER)),

@@ -43,6 +43,8 @@ public final class NodeServer implements AutoCloseable {
   private final Cancellable gaugeRefresh;
   private final DataDirLock lock;
   private final L1Node l1;
+  /** Set on a follower (then {@link #l1} is null): closed after the node, it releases the L1 connection. */
+  private AutoCloseable afterNode;
 
   private NodeServer(ActorNode node, ActorSystem rpcSystem, RpcServer server, Cancellable gaugeRefresh,
       DataDirLock lock, L1Node l1) {
@@ -85,6 +87,33 @@ public final class NodeServer implements AutoCloseable {
       stopQuietly(rpcSystem.exceptionally(failure -> null).join());
       node.close();
       closeQuietly(l1);
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts a follower ({@code starting} builds it: it follows an L1 Rollup and accepts no txs) and serves it with the
+   * same JSON-RPC as a sequencing node. {@link #l1()} is null on a follower.
+   */
+  public static NodeServer startFollower(ObsidianSettings settings, RpcLimits limits,
+      java.util.function.Supplier<dev.obsidian.l1.FollowerNode> starting) {
+    DataDirLock lock = DataDirLock.acquire(settings.dataDir(), SERVER_LOCK_FILE);
+    dev.obsidian.l1.FollowerNode follower;
+    try {
+      requirePortFree(settings);
+      follower = starting.get();
+    } catch (RuntimeException | Error e) {
+      lock.close();
+      throw e;
+    }
+    try {
+      ActorSystem rpcSystem = RpcServer.prepare(ActorSystem.create("obsidian-rpc", rpcConfig()), limits);
+      NodeServer server = serve(follower.node(), rpcSystem, settings, limits, lock, null);
+      server.afterNode = follower::closeL1;
+      return server;
+    } catch (RuntimeException | Error e) {
+      follower.close();
       lock.close();
       throw e;
     }
@@ -158,7 +187,14 @@ public final class NodeServer implements AutoCloseable {
         node.close();
       } finally {
         try {
-          l1.close();
+          if (l1 != null) {
+            l1.close();
+          }
+          if (afterNode != null) {
+            afterNode.close();
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException("closing the L1 connection failed: " + e.getMessage(), e);
         } finally {
           lock.close();
         }

@@ -56,7 +56,7 @@ class NodeRpcMethodsTest {
         "node_isValidTx", "node_getNoteHashMembershipWitness", "node_getNullifierMembershipWitness",
         "node_getLowNullifierMembershipWitness", "node_getPublicDataWitness", "node_getPublicStorageAt",
         "node_getPrivateLogsByTags", "node_getWorldStateSyncStatus", "node_getNodeInfo", "node_isReady",
-        "node_getL1ContractAddresses", "node_getL2Tips"); // the last two from the L1 issue
+        "node_getL1ContractAddresses", "node_getL2Tips", "node_getL1ToL2MessageMembershipWitness"); // from the L1 issue
     RpcMethods methods = NodeRpcMethods.create(API, RpcLimits.withMaxRequestBytes(1 << 20), 1024);
     assertEquals(new java.util.TreeSet<>(expected), methods.names());
   }
