@@ -41,6 +41,7 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   private final ObsidianSettings settings;
   private final DataDirLock lock;
   private final L1Wiring l1;
+  private volatile StartupTimings startupTimings = new StartupTimings();
 
   ActorNode(ActorSystem<Void> system, WorldStateStore store, ChainIndex index, ActorRef<Mempool.Command> mempool,
       ActorRef<WorldState.Command> worldState, ActorRef<Sequencer.Command> sequencer, ObsidianSettings settings,
@@ -54,6 +55,15 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     this.settings = settings;
     this.lock = lock;
     this.l1 = l1;
+  }
+
+  /** How long each step of the start took (journal read, store, index, ...). */
+  public StartupTimings startupTimings() {
+    return startupTimings;
+  }
+
+  void startupTimings(StartupTimings timings) {
+    this.startupTimings = timings;
   }
 
   /** Mailbox lengths and handling times of the node's actors, for metrics. */

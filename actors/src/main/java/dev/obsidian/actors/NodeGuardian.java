@@ -51,6 +51,7 @@ public final class NodeGuardian {
       throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
           + " is not wired into the node yet; use embedded");
     }
+    StartupTimings timings = new StartupTimings();
     JournalConfig.Embedded journal = JournalConfig.embedded(settings.dataDir());
     DataDirLock lock = DataDirLock.acquire(settings.dataDir(),
         journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db"));
@@ -61,17 +62,27 @@ public final class NodeGuardian {
       lock.close();
       throw e;
     }
+    timings.mark("actor system");
     WorldStateStore store = null;
     try {
       journal.prepare(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
+      timings.mark("journal tables");
       store = WorldStateStore.open(settings.merkle().storeDirectory(),
           new StoreOptions(true, settings.merkle().historyBlocks()));
+      timings.mark("store open");
       JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId());
+      timings.count("journaled blocks", journaled.blocks().size());
+      timings.mark("journal read", journaled.blocks().size() + " blocks");
       WorldState.catchUp(store, journaled.blocks());
+      timings.mark("store catch-up");
       ChainIndex index = new ChainIndex(genesisBlock(store));
       journaled.blocks().forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
-      return spawn(settings, clock, system, store, index, lock, l1);
+      timings.mark("block index");
+      ActorNode node = spawn(settings, clock, system, store, index, lock, l1);
+      timings.mark("spawn");
+      node.startupTimings(timings);
+      return node;
     } catch (Exception | Error e) {
       system.terminate();
       if (store != null) {

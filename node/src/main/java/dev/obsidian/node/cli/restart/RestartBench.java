@@ -1,0 +1,140 @@
+package dev.obsidian.node.cli.restart;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code obsidian bench restart}: grows a data dir to N blocks with {@link ChainBuilder}, then runs
+ * {@link RestartProbe} in fresh JVMs (same java, class path and JVM options as this one, plus
+ * {@code OBSIDIAN_PROBE_JAVA_OPTS}, e.g. a JFR recording) and reports the median time to ready.
+ */
+public final class RestartBench {
+  static final long PROBE_TIMEOUT_SECONDS = 300;
+  /** Extra JVM options for the restarted JVMs only (space-separated), e.g. -XX:StartFlightRecording=... */
+  static final String PROBE_OPTS_ENV = "OBSIDIAN_PROBE_JAVA_OPTS";
+
+  /** One restart: milliseconds from JVM launch to ready, of the node's start alone, and the lines explaining them. */
+  record Run(double readyMillis, double nodeMillis, long blocks, List<String> steps, long mainAtMillis) {}
+
+  private final PrintWriter out;
+
+  public RestartBench(PrintWriter out) {
+    this.out = out;
+  }
+
+  public int run(Optional<Path> dataDir, long blocks, int txsPerBlock, int runs) throws Exception {
+    Path dir = dataDir.orElseGet(RestartBench::temporaryDirectory);
+    try {
+      new ChainBuilder(out).build(dir, txsPerBlock, blocks, 1);
+      List<Run> results = new ArrayList<>();
+      for (int i = 1; i <= runs; i++) {
+        Run run = probe(dir, txsPerBlock);
+        if (run.blocks() < blocks) {
+          throw new IllegalStateException("after the restart the node has " + run.blocks() + " blocks, expected at least "
+              + blocks);
+        }
+        results.add(run);
+        out.printf("restart %d of %d: ready %.0f ms after JVM launch (main() at %d ms; node start %.0f ms: %s)%n",
+            i, runs, run.readyMillis(), run.mainAtMillis(), run.nodeMillis(), String.join(", ", run.steps()));
+        out.flush();
+      }
+      List<Run> sorted = results.stream().sorted(Comparator.comparingDouble(Run::readyMillis)).toList();
+      Run median = sorted.get(sorted.size() / 2);
+      out.printf("restart after %d blocks ready in %.0f ms (median of %d fresh JVMs; node start alone %.0f ms; "
+          + "%d txs per block; no L1)%n", median.blocks(), median.readyMillis(), runs, median.nodeMillis(), txsPerBlock);
+      out.flush();
+      return 0;
+    } finally {
+      if (dataDir.isEmpty()) {
+        deleteRecursively(dir);
+      }
+    }
+  }
+
+  private Run probe(Path dataDir, int txsPerBlock) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-XX:StartFlightRecording")) {
+        command.add(option);
+      }
+    }
+    String extra = System.getenv(PROBE_OPTS_ENV);
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), RestartProbe.class.getName(),
+        dataDir.toAbsolutePath().toString(), Integer.toString(txsPerBlock)));
+    Path log = Files.createTempFile("obsidian-restart-probe-", ".log");
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!process.waitFor(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("the restarted node was not ready within " + PROBE_TIMEOUT_SECONDS + " s; its log: " + log);
+      }
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException("the restarted node failed (exit " + process.exitValue() + "):\n"
+            + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+      }
+      return parse(lines);
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  static Run parse(List<String> lines) {
+    double ready = -1;
+    double node = -1;
+    long blocks = -1;
+    long mainAt = -1;
+    List<String> steps = new ArrayList<>();
+    for (String line : lines) {
+      if (!line.startsWith(RestartProbe.PREFIX)) {
+        continue;
+      }
+      String[] words = line.substring(RestartProbe.PREFIX.length()).split(" ", 3);
+      switch (words[0]) {
+        case "main-at" -> mainAt = Long.parseLong(words[1]);
+        case "step" -> steps.add(words[2] + " " + Math.round(Double.parseDouble(words[1])) + " ms");
+        case "node" -> node = Double.parseDouble(words[1]);
+        case "uptime" -> ready = Double.parseDouble(words[1]);
+        case "blocks" -> blocks = Long.parseLong(words[1]);
+        default -> { }
+      }
+    }
+    if (ready < 0 || node < 0 || blocks < 0) {
+      throw new IllegalStateException("the restart probe printed no timings:\n" + String.join("\n", lines));
+    }
+    return new Run(ready, node, blocks, steps, mainAt);
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("obsidian-restart-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the temporary data directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}
