@@ -62,6 +62,10 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     return startupTimings;
   }
 
+  ChainIndex chainIndex() {
+    return index;
+  }
+
   void startupTimings(StartupTimings timings) {
     this.startupTimings = timings;
   }
@@ -245,7 +249,11 @@ public final class ActorNode implements NodeApi, AutoCloseable {
       try {
         store.close();
       } finally {
-        lock.close();
+        try {
+          index.close();
+        } finally {
+          lock.close();
+        }
       }
     }
   }

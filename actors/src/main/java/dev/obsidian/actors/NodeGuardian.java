@@ -19,12 +19,15 @@ import dev.obsidian.merkle.WorldStateFork;
 import dev.obsidian.merkle.WorldStateSnapshot;
 import dev.obsidian.merkle.WorldStateStore;
 import dev.obsidian.persistence.JournalConfig;
+import dev.obsidian.persistence.ReadModelStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.projection.ProjectionBehavior;
 
 /**
  * Starts a single node in this JVM: an ActorSystem on the embedded journal, the world-state store brought up to the
@@ -57,29 +60,46 @@ public final class NodeGuardian {
         journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db"));
     ActorSystem<Void> system;
     try {
-      system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig().withFallback(ConfigFactory.load()));
+      system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig()
+          .withFallback(ReadModelStore.projectionConfig()).withFallback(ConfigFactory.load()));
     } catch (RuntimeException | Error e) {
       lock.close();
       throw e;
     }
     timings.mark("actor system");
     WorldStateStore store = null;
+    AutoCloseable closeOnFailure = null;
     try {
       journal.prepare(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
       timings.mark("journal tables");
       store = WorldStateStore.open(settings.merkle().storeDirectory(),
           new StoreOptions(true, settings.merkle().historyBlocks()));
       timings.mark("store open");
-      JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId());
-      timings.count("journaled blocks", journaled.blocks().size());
-      timings.mark("journal read", journaled.blocks().size() + " blocks");
-      WorldState.catchUp(store, journaled.blocks());
+      ChainReadModel readModel = ChainReadModel.open(ReadModelStore.embedded(settings.dataDir()), system);
+      closeOnFailure = readModel;
+      ChainReadModel.Progress progress = readModel.progress();
+      timings.mark("read model open", "projected through block " + progress.lastBlockNumber());
+      JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId(),
+          Math.max(1, progress.lastSequenceNr()));
+      if (progress.lastSequenceNr() > 0 && journaled.firstSequenceNr() != progress.lastSequenceNr()) {
+        throw new IllegalStateException("the read models in " + settings.dataDir().resolve("read-models")
+            + " were projected up to sequencer event " + progress.lastSequenceNr() + ", which the journal does not hold: "
+            + "they belong to another journal (delete that directory to rebuild them)");
+      }
+      List<L2Block> unprojected = journaled.blocks().stream().filter(b -> b.number() > progress.lastBlockNumber()).toList();
+      timings.count("journaled blocks", unprojected.size());
+      timings.count("journal first sequence nr", journaled.firstSequenceNr());
+      timings.mark("journal read", journaled.events() + " events, " + unprojected.size() + " blocks after the read model");
+      List<L2Block> chain = ChainBlocks.of(readModel, progress.lastBlockNumber(), unprojected);
+      WorldState.catchUp(store, chain);
       timings.mark("store catch-up");
-      ChainIndex index = new ChainIndex(genesisBlock(store));
-      journaled.blocks().forEach(index::add);
+      ChainIndex index = new ChainIndex(genesisBlock(store), readModel, progress);
+      unprojected.forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
       timings.mark("block index");
       ActorNode node = spawn(settings, clock, system, store, index, lock, l1);
+      system.systemActorOf(ProjectionBehavior.create(readModel.projection(system, journal, index::committed)),
+          ChainReadModel.PROJECTION_NAME, Props.empty());
       timings.mark("spawn");
       node.startupTimings(timings);
       return node;
@@ -87,6 +107,14 @@ public final class NodeGuardian {
       system.terminate();
       if (store != null) {
         store.close();
+      }
+      if (closeOnFailure != null) {
+        try {
+          system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+          closeOnFailure.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
       }
       lock.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException("node failed to start: " + e, e);

@@ -70,6 +70,17 @@ public final class ReadModelStore implements AutoCloseable {
     return JdbcProjection.exactlyOnce(ProjectionId.of(name, tag), events, this::openSession, handler, system);
   }
 
+  /**
+   * An exactly-once projection of one entity's events ({@link PersistenceIdSourceProvider}: offsets are sequence
+   * numbers), named {@code name}.
+   */
+  public ExactlyOnceProjection<Long, org.apache.pekko.persistence.query.EventEnvelope> exactlyOnceByPersistenceId(
+      ActorSystem<?> system, String name, JournalConfig journal, String persistenceId,
+      Supplier<JdbcHandler<org.apache.pekko.persistence.query.EventEnvelope, JdbcSession>> handler) {
+    return JdbcProjection.exactlyOnce(ProjectionId.of(name, persistenceId),
+        new PersistenceIdSourceProvider(system, journal.readJournalPluginId(), persistenceId), this::openSession, handler, system);
+  }
+
   /** Runs {@code work} in its own transaction, e.g. to create read-model tables or answer a query. */
   public <T> T inTransaction(Function<Connection, T> work) throws Exception {
     try (Session session = openSession()) {
