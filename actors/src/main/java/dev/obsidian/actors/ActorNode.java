@@ -62,6 +62,11 @@ public final class ActorNode implements NodeApi, AutoCloseable {
     return startupTimings;
   }
 
+  /** Applied blocks the read-model projection has not committed yet (held in memory until it has). */
+  public int unprojectedBlocks() {
+    return index.tailSize();
+  }
+
   ChainIndex chainIndex() {
     return index;
   }

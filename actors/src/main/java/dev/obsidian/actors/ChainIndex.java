@@ -230,6 +230,29 @@ public final class ChainIndex implements AutoCloseable {
         block.txEffects().get(found.txIndex())));
   }
 
+  /** The including block of each of {@code hashes} this index knows: memory first, then one read-model query. */
+  public Map<TxHash, Long> inclusionBlocks(java.util.Collection<TxHash> hashes) {
+    Map<TxHash, Long> found = new java.util.HashMap<>();
+    List<TxHash> rest = new ArrayList<>();
+    for (TxHash hash : hashes) {
+      TxLocation location = txs.get(hash);
+      if (location != null) {
+        found.put(hash, location.blockNumber());
+      } else {
+        rest.add(hash);
+      }
+    }
+    if (readModel.isPresent() && !rest.isEmpty()) {
+      long applied = latestBlockNumber;
+      readModel.get().txBlocks(rest).forEach((hash, block) -> {
+        if (block <= applied) {
+          found.put(hash, block);
+        }
+      });
+    }
+    return found;
+  }
+
   /** The leaf index of a note hash's first insertion. */
   public Optional<Long> noteHashLeafIndex(Fr noteHash) {
     long applied = latestBlockNumber;

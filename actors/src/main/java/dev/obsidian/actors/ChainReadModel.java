@@ -243,6 +243,26 @@ public final class ChainReadModel implements AutoCloseable {
     });
   }
 
+  /** The block of each of {@code hashes} the table holds, in one query per 1,000 hashes. */
+  public Map<TxHash, Long> txBlocks(List<TxHash> hashes) {
+    return query(connection -> {
+      Map<TxHash, Long> found = new java.util.HashMap<>();
+      try (PreparedStatement sql = connection.prepareStatement(
+          "SELECT hash, block_number FROM chain_txs WHERE hash = ANY(?)")) {
+        for (int from = 0; from < hashes.size(); from += 1000) {
+          List<TxHash> chunk = hashes.subList(from, Math.min(hashes.size(), from + 1000));
+          sql.setObject(1, chunk.stream().map(hash -> hash.value().toBytesBE()).toArray(byte[][]::new));
+          try (ResultSet row = sql.executeQuery()) {
+            while (row.next()) {
+              found.put(new TxHash(Fr.fromBytesBE(row.getBytes(1))), row.getLong(2));
+            }
+          }
+        }
+      }
+      return found;
+    });
+  }
+
   /** Leaf index and block of the first insertion of a note hash. */
   public Optional<long[]> noteHashLeaf(Fr noteHash) {
     return query(connection -> {

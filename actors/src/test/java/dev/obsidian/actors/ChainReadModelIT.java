@@ -108,6 +108,12 @@ class ChainReadModelIT {
       assertEquals(progress.lastSequenceNr(), counts.get("journal first sequence nr"), counts.toString());
       assertEquals(0L, counts.get("journaled blocks"), counts.toString());
       assertEquals(before, answers(node, sent, tags));
+      // the mempool's batch look-up of included txs, answered by the read model's table
+      Map<dev.obsidian.actors.tx.TxHash, Long> included = new java.util.HashMap<>();
+      before.effects().forEach(effect -> included.put(effect.effect().txHash(), effect.blockNumber()));
+      List<dev.obsidian.actors.tx.TxHash> asked = new ArrayList<>(included.keySet());
+      asked.add(new dev.obsidian.actors.tx.TxHash(Fr.of(12345)));   // never mined: absent from the answer
+      assertEquals(included, node.chainIndex().inclusionBlocks(asked));
       Thread.sleep(1500); // the projection polls the journal: give it time to (wrongly) replay anything
       assertEquals(rows, readModel(node).rowCounts());
       assertEquals(progress, readModel(node).progress());

@@ -41,6 +41,7 @@ final class ChainBuilder {
         WorldStateFork genesis = WorldStateFork.inMemoryGenesis()) {
       long start = node.getBlockNumber().toCompletableFuture().get();
       if (start >= blocks) {
+        awaitProjected(node);
         return 0;
       }
       out.println("building blocks " + (start + 1) + ".." + blocks + " in " + dataDir + " (" + txsPerBlock
@@ -61,6 +62,7 @@ final class ChainBuilder {
       }
       out.printf("built %d blocks in %.1f s%n", blocks - start, (System.nanoTime() - began) / 1e9);
       out.flush();
+      awaitProjected(node);
       return blocks - start;
     }
   }
@@ -81,6 +83,27 @@ final class ChainBuilder {
       if (!(answer instanceof TxVerdict.Accepted)) {
         throw new IllegalStateException("the node refused a generated tx: " + answer);
       }
+    }
+  }
+
+  /** A node that ran for a while has its read models caught up: wait for that before stopping it. */
+  private void awaitProjected(ActorNode node) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    long began = System.nanoTime();
+    boolean said = false;
+    while (node.unprojectedBlocks() > 0) {
+      if (!said) {
+        out.println("waiting for the read models to catch up (" + node.unprojectedBlocks() + " blocks)");
+        out.flush();
+        said = true;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the read models did not catch up within 10 minutes");
+      }
+      Thread.sleep(20);
+    }
+    if (said) {
+      out.printf("read models caught up in %.1f s%n", (System.nanoTime() - began) / 1e9);
     }
   }
 
