@@ -21,6 +21,8 @@ import dev.obsidian.merkle.WorldStateStore;
 import dev.obsidian.persistence.JournalConfig;
 import dev.obsidian.persistence.ReadModelStore;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -58,24 +60,42 @@ public final class NodeGuardian {
     JournalConfig.Embedded journal = JournalConfig.embedded(settings.dataDir());
     DataDirLock lock = DataDirLock.acquire(settings.dataDir(),
         journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db"));
+    // the store (RocksDB) opens while the actor system starts, and the journal's and read models' tables are checked
+    // at the same time: start-up is mostly class loading and JIT warm-up, which runs on both cores this way
+    CompletableFuture<WorldStateStore> storeOpening = CompletableFuture.supplyAsync(() -> WorldStateStore.open(
+        settings.merkle().storeDirectory(), new StoreOptions(true, settings.merkle().historyBlocks())));
     ActorSystem<Void> system;
     try {
       system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig()
           .withFallback(ReadModelStore.projectionConfig()).withFallback(ConfigFactory.load()));
     } catch (RuntimeException | Error e) {
+      closeWhenOpened(storeOpening);
       lock.close();
       throw e;
     }
     timings.mark("actor system");
     WorldStateStore store = null;
     AutoCloseable closeOnFailure = null;
+    CompletableFuture<ChainReadModel> readModelOpening = CompletableFuture.supplyAsync(() -> {
+      try {
+        return ChainReadModel.open(ReadModelStore.embedded(settings.dataDir()), system);
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    });
     try {
-      journal.prepare(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
-      timings.mark("journal tables");
-      store = WorldStateStore.open(settings.merkle().storeDirectory(),
-          new StoreOptions(true, settings.merkle().historyBlocks()));
-      timings.mark("store open");
-      ChainReadModel readModel = ChainReadModel.open(ReadModelStore.embedded(settings.dataDir()), system);
+      CompletableFuture<?> tables = journal.prepare(system).toCompletableFuture();
+      try {
+        tables.get(60, TimeUnit.SECONDS);
+        timings.mark("journal tables");
+        store = storeOpening.get(60, TimeUnit.SECONDS);
+        timings.mark("store open");
+      } finally {
+        if (store == null) {
+          closeWhenOpened(storeOpening);
+        }
+      }
+      ChainReadModel readModel = readModelOpening.get(60, TimeUnit.SECONDS);
       closeOnFailure = readModel;
       ChainReadModel.Progress progress = readModel.progress();
       timings.mark("read model open", "projected through block " + progress.lastBlockNumber());
@@ -108,6 +128,9 @@ public final class NodeGuardian {
       if (store != null) {
         store.close();
       }
+      if (closeOnFailure == null) {
+        closeOnFailure = readModelOpening.exceptionally(failure -> null).join();
+      }
       if (closeOnFailure != null) {
         try {
           system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -118,6 +141,13 @@ public final class NodeGuardian {
       }
       lock.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException("node failed to start: " + e, e);
+    }
+  }
+
+  private static void closeWhenOpened(CompletableFuture<WorldStateStore> opening) {
+    WorldStateStore opened = opening.exceptionally(failure -> null).join();
+    if (opened != null) {
+      opened.close();
     }
   }
 

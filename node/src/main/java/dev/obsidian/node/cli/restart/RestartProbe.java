@@ -29,7 +29,9 @@ public final class RestartProbe {
     Path dataDir = Path.of(args[0]);
     int txsPerBlock = Integer.parseInt(args[1]);
     long begin = System.nanoTime();
-    ActorNode node = NodeGuardian.start(RestartNode.settings(dataDir, txsPerBlock), NodeClock.system());
+    var settings = RestartNode.settings(dataDir, txsPerBlock);
+    long settingsLoaded = System.nanoTime();
+    ActorNode node = NodeGuardian.start(settings, NodeClock.system());
     long started = System.nanoTime();
     CompletableFuture<Long> sequencer = node.sequencerStatus().toCompletableFuture()
         .thenApply(status -> System.nanoTime());
@@ -43,6 +45,7 @@ public final class RestartProbe {
     long blocks = node.getBlockNumber().toCompletableFuture().get();
     StartupTimings timings = node.startupTimings();
     out.println(PREFIX + "main-at " + mainAtUptime);
+    out.println(PREFIX + "step " + (settingsLoaded - begin) / 1e6 + " settings");
     for (StartupTimings.Step step : timings.steps()) {
       out.println(PREFIX + "step " + step.millis() + " " + step.name() + (step.detail().isEmpty() ? "" : " (" + step.detail() + ")"));
     }
