@@ -144,10 +144,19 @@ public sealed interface JournalConfig {
       return "pekko.persistence.cassandra.query";
     }
 
-    /** Nothing to do: tables exist (operator-created) or the plugin creates them in development mode. */
+    /**
+     * Nothing to do when an operator created the keyspace and tables; in development mode creates them now
+     * (replication factor 1), so that reads before the first write find them.
+     */
     @Override
     public CompletionStage<Done> prepare(ActorSystem<?> system) {
-      return CompletableFuture.completedFuture(Done.getInstance());
+      if (!autoCreateForDevelopment) {
+        return CompletableFuture.completedFuture(Done.getInstance());
+      }
+      return CompletableFuture.supplyAsync(() -> {
+        CassandraSchema.create(contactPoints, localDatacenter, keyspace, 1);
+        return Done.getInstance();
+      });
     }
   }
 }
