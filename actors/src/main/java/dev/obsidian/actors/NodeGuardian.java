@@ -6,7 +6,6 @@ import dev.obsidian.actors.block.GlobalVariables;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.block.StateReference;
 import dev.obsidian.actors.tx.GasFees;
-import dev.obsidian.config.JournalKind;
 import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.AztecAddress;
@@ -20,6 +19,7 @@ import dev.obsidian.merkle.WorldStateSnapshot;
 import dev.obsidian.merkle.WorldStateStore;
 import dev.obsidian.persistence.JournalConfig;
 import dev.obsidian.persistence.ReadModelStore;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -52,14 +52,13 @@ public final class NodeGuardian {
 
   /** Starts the node publishing its blocks through {@code l1}. */
   public static ActorNode start(ObsidianSettings settings, NodeClock clock, L1Wiring l1) {
-    if (settings.persistence().journal() != JournalKind.EMBEDDED) {
-      throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
-          + " is not wired into the node yet; use embedded");
-    }
     StartupTimings timings = new StartupTimings();
-    JournalConfig.Embedded journal = JournalConfig.embedded(settings.dataDir());
-    DataDirLock lock = DataDirLock.acquire(settings.dataDir(),
-        journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db"));
+    JournalConfig journal = journalConfig(settings);
+    // the embedded journal's own file is locked (H2 allows one process); with Cassandra the lock guards the store
+    DataDirLock lock = journal instanceof JournalConfig.Embedded embedded
+        ? DataDirLock.acquire(settings.dataDir(),
+            embedded.databasePath().resolveSibling(embedded.databasePath().getFileName() + ".mv.db"))
+        : DataDirLock.acquire(settings.dataDir(), "actors.lock");
     // the store (RocksDB) opens while the actor system starts, and the journal's and read models' tables are checked
     // at the same time: start-up is mostly class loading and JIT warm-up, which runs on both cores this way
     CompletableFuture<WorldStateStore> storeOpening = CompletableFuture.supplyAsync(() -> WorldStateStore.open(
@@ -77,6 +76,7 @@ public final class NodeGuardian {
     WorldStateStore store = null;
     AutoCloseable closeOnFailure = null;
     CompletableFuture<ChainReadModel> readModelOpening = CompletableFuture.supplyAsync(() -> {
+      // the read models stay in H2 under the data dir whichever the journal: they are this node's own index
       try {
         return ChainReadModel.open(ReadModelStore.embedded(settings.dataDir()), system);
       } catch (Exception e) {
@@ -142,6 +142,24 @@ public final class NodeGuardian {
       lock.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException("node failed to start: " + e, e);
     }
+  }
+
+  /**
+   * The journal {@code obsidian.persistence.journal} names: the embedded H2 file under the data dir, or the Cassandra
+   * cluster of {@code obsidian.persistence.cassandra} (keyspace and tables created by an operator, or at first use when
+   * {@code auto-create} is on, for development).
+   */
+  static JournalConfig journalConfig(ObsidianSettings settings) {
+    return switch (settings.persistence().journal()) {
+      case EMBEDDED -> JournalConfig.embedded(settings.dataDir());
+      case CASSANDRA -> {
+        var cassandra = settings.persistence().cassandra();
+        JournalConfig.Cassandra config = JournalConfig.cassandra(cassandra.contactPoints().stream()
+                .map(point -> new InetSocketAddress(point.host(), point.port())).toList(),
+            cassandra.keyspace(), cassandra.localDatacenter());
+        yield cassandra.autoCreate() ? config.withAutoCreateForDevelopment() : config;
+      }
+    };
   }
 
   private static void closeWhenOpened(CompletableFuture<WorldStateStore> opening) {
