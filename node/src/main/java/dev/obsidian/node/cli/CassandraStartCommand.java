@@ -55,7 +55,9 @@ final class CassandraStartCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       throw new UserInputException("cannot start Cassandra: " + e.getMessage(), e);
     }
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
     Thread stop = new Thread(() -> {
+      stopping.set(true);
       try {
         server.close();
       } catch (Exception ignored) {
@@ -72,7 +74,7 @@ final class CassandraStartCommand implements Callable<Integer> {
     int exit = server.waitFor();
     out.println("cassandra exited with code " + exit);
     out.flush();
-    return exit == 0 || exit == 143 ? 0 : 1;
+    return stopping.get() || exit == 0 ? 0 : 1;
   }
 
   /** The repository root, found from the running jar (node/target/obsidian.jar) or the working directory. */
