@@ -32,8 +32,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.projection.ProjectionBehavior;
 
 /**
- * Starts a single node in this JVM: an ActorSystem on the embedded journal, the world-state store brought up to the
- * journal, the block index rebuilt from it, then the actors. {@link ActorNode#close()} stops it all.
+ * Starts a single node in this JVM: an ActorSystem on the configured journal (embedded H2 or Cassandra), the
+ * world-state store brought up to the journal, the block index over the chain read models (only the journal after
+ * their projection's offset is read), then the actors and the projection. {@link ActorNode#close()} stops it all.
  */
 public final class NodeGuardian {
   /**
