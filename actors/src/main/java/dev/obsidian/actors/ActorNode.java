@@ -238,6 +238,17 @@ public final class ActorNode implements NodeApi, AutoCloseable {
             : CompletableFuture.failedFuture(new IllegalArgumentException(reply.getError().getMessage())));
   }
 
+  /** A clean stop leaves the embedded journal compact, so that the next start opens it quickly. */
+  private void compactEmbeddedJournal() {
+    if (NodeGuardian.journalConfig(settings) instanceof dev.obsidian.persistence.JournalConfig.Embedded journal) {
+      try {
+        journal.compact();
+      } catch (java.sql.SQLException | RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(ActorNode.class).warn("could not compact the journal at stop: {}", e.toString());
+      }
+    }
+  }
+
   private static <T> CompletionStage<T> done(T value) {
     return CompletableFuture.completedFuture(value);
   }
@@ -256,6 +267,7 @@ public final class ActorNode implements NodeApi, AutoCloseable {
       } finally {
         try {
           index.close();
+          compactEmbeddedJournal();
         } finally {
           lock.close();
         }
