@@ -25,7 +25,7 @@ public final class RestartBench {
   static final String PROBE_OPTS_ENV = "OBSIDIAN_PROBE_JAVA_OPTS";
 
   /** One restart: milliseconds from JVM launch to ready, of the node's start alone, and the lines explaining them. */
-  record Run(double readyMillis, double nodeMillis, long blocks, List<String> steps, long mainAtMillis) {}
+  record Run(double readyMillis, double nodeMillis, long blocks, List<String> steps, long mainAtMillis, long cpuMillis) {}
 
   private final PrintWriter out;
 
@@ -51,14 +51,16 @@ public final class RestartBench {
               + blocks);
         }
         results.add(run);
-        out.printf("restart %d of %d: ready %.0f ms after JVM launch (main() at %d ms; node start %.0f ms: %s)%n",
-            i, runs, run.readyMillis(), run.mainAtMillis(), run.nodeMillis(), String.join(", ", run.steps()));
+        out.printf("restart %d of %d: ready %.0f ms after JVM launch, %d ms of CPU (main() at %d ms; node start %.0f ms: %s)%n",
+            i, runs, run.readyMillis(), run.cpuMillis(), run.mainAtMillis(), run.nodeMillis(), String.join(", ", run.steps()));
         out.flush();
       }
       List<Run> sorted = results.stream().sorted(Comparator.comparingDouble(Run::readyMillis)).toList();
       Run median = sorted.get(sorted.size() / 2);
-      out.printf("restart after %d blocks ready in %.0f ms (median of %d fresh JVMs; node start alone %.0f ms; "
-          + "%d txs per block; no L1)%n", median.blocks(), median.readyMillis(), runs, median.nodeMillis(), txsPerBlock);
+      double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+      out.printf("restart after %d blocks ready in %.0f ms (median of %d fresh JVMs; %d ms of CPU; node start alone %.0f ms; "
+          + "%d txs per block; no L1; load average %.1f on %d cores)%n", median.blocks(), median.readyMillis(), runs,
+          median.cpuMillis(), median.nodeMillis(), txsPerBlock, load, Runtime.getRuntime().availableProcessors());
       out.flush();
       return 0;
     } finally {
@@ -148,6 +150,7 @@ public final class RestartBench {
     double node = -1;
     long blocks = -1;
     long mainAt = -1;
+    long cpu = -1;
     List<String> steps = new ArrayList<>();
     for (String line : lines) {
       if (!line.startsWith(RestartProbe.PREFIX)) {
@@ -156,6 +159,7 @@ public final class RestartBench {
       String[] words = line.substring(RestartProbe.PREFIX.length()).split(" ", 3);
       switch (words[0]) {
         case "main-at" -> mainAt = Long.parseLong(words[1]);
+        case "cpu" -> cpu = Long.parseLong(words[1]);
         case "step" -> steps.add(words[2] + " " + Math.round(Double.parseDouble(words[1])) + " ms");
         case "node" -> node = Double.parseDouble(words[1]);
         case "uptime" -> ready = Double.parseDouble(words[1]);
@@ -166,7 +170,7 @@ public final class RestartBench {
     if (ready < 0 || node < 0 || blocks < 0) {
       throw new IllegalStateException("the restart probe printed no timings:\n" + String.join("\n", lines));
     }
-    return new Run(ready, node, blocks, steps, mainAt);
+    return new Run(ready, node, blocks, steps, mainAt, cpu);
   }
 
   private static Path temporaryDirectory() {

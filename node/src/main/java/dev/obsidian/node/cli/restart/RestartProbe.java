@@ -41,6 +41,8 @@ public final class RestartProbe {
     long mempoolAt = mempool.get(120, TimeUnit.SECONDS);
     long ready = Math.max(sequencerAt, mempoolAt);
     long readyAtUptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    long cpuNanos = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
     Sequencer.Status status = node.sequencerStatus().toCompletableFuture().get(30, TimeUnit.SECONDS);
     long blocks = node.getBlockNumber().toCompletableFuture().get();
     StartupTimings timings = node.startupTimings();
@@ -53,6 +55,7 @@ public final class RestartProbe {
     out.println(PREFIX + "step " + (mempoolAt - started) / 1e6 + " mempool recovered");
     out.println(PREFIX + "node " + (ready - begin) / 1e6);
     out.println(PREFIX + "uptime " + readyAtUptime);
+    out.println(PREFIX + "cpu " + cpuNanos / 1_000_000);
     out.println(PREFIX + "blocks " + blocks + " " + status.lastBlockNumber());
     out.flush();
     node.close();
