@@ -40,13 +40,32 @@ public final class RestartBenchCommand implements Callable<Integer> {
       description = "Measured restarts, each in a fresh JVM, 1.." + MAX_RUNS + " (default 3); the median is reported.")
   int runs;
 
+  @Option(names = "--class-data", paramLabel = "KIND",
+      description = "How the restarted JVMs load classes: aot (JDK 25's ahead-of-time cache, the default on JDK 25+), "
+          + "cds (the dynamic class-data archive ./obsidian sandbox uses, the default before JDK 25) or none. "
+          + "The first restart writes the cache or archive and is not counted.")
+  String classData;
+
   @Override
   public Integer call() throws Exception {
     require("--blocks", blocks, 1, MAX_BLOCKS);
     require("--txs-per-block", txsPerBlock, 0, MAX_TXS_PER_BLOCK);
     require("--runs", runs, 1, MAX_RUNS);
     PrintWriter out = spec.commandLine().getOut();
-    return new RestartBench(out).run(Optional.ofNullable(dataDir), blocks, txsPerBlock, runs);
+    RestartBench.ClassData kind = RestartBench.defaultClassData();
+    if (classData != null) {
+      try {
+        kind = RestartBench.ClassData.valueOf(classData.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(),
+            "Invalid value for option '--class-data': '" + classData + "' is not one of aot, cds, none");
+      }
+      if (kind == RestartBench.ClassData.AOT && Runtime.version().feature() < 25) {
+        throw new ParameterException(spec.commandLine(),
+            "Invalid value for option '--class-data': aot needs a JDK 25 or newer, this is " + Runtime.version());
+      }
+    }
+    return new RestartBench(out, kind).run(Optional.ofNullable(dataDir), blocks, txsPerBlock, runs);
   }
 
   private void require(String option, long value, long min, long max) {

@@ -24,28 +24,46 @@ public final class RestartBench {
   /** Extra JVM options for the restarted JVMs only (space-separated), e.g. -XX:StartFlightRecording=... */
   static final String PROBE_OPTS_ENV = "OBSIDIAN_PROBE_JAVA_OPTS";
 
+  /**
+   * How the restarted JVMs load classes: {@code AOT} is JDK 25's ahead-of-time cache (JEP 483/514: classes loaded and
+   * linked, written by a first training run), {@code CDS} the dynamic class-data archive the launcher gives
+   * {@code ./obsidian sandbox}, {@code NONE} neither.
+   */
+  public enum ClassData { AOT, CDS, NONE }
+
   /** One restart: milliseconds from JVM launch to ready, of the node's start alone, and the lines explaining them. */
   record Run(double readyMillis, double nodeMillis, long blocks, List<String> steps, long mainAtMillis, long cpuMillis) {}
 
   private final PrintWriter out;
+  private final ClassData classData;
 
-  public RestartBench(PrintWriter out) {
+  public RestartBench(PrintWriter out, ClassData classData) {
     this.out = out;
+    this.classData = classData;
+  }
+
+  /** AOT on a JDK 25 or newer, else CDS. */
+  public static ClassData defaultClassData() {
+    return Runtime.version().feature() >= 25 ? ClassData.AOT : ClassData.CDS;
   }
 
   public int run(Optional<Path> dataDir, long blocks, int txsPerBlock, int runs) throws Exception {
     Path dir = dataDir.orElseGet(RestartBench::temporaryDirectory);
     try {
       new ChainBuilder(out).build(dir, txsPerBlock, blocks, 1);
-      if (classDataArchive().isPresent() && !Files.exists(classDataArchive().get())) {
-        out.println("first restart (not counted): writes the class-data archive " + classDataArchive().get()
-            + ", as the sandbox's first start does");
+      Optional<Path> archive = classDataArchive(classData);
+      if (archive.isPresent() && !Files.exists(archive.get())) {
+        out.println("first restart (not counted): writes the class-data " + (classData == ClassData.AOT ? "AOT cache "
+            : "archive ") + archive.get() + ", as the sandbox's first start writes its archive");
         out.flush();
-        probe(dir, txsPerBlock);
+        probe(dir, txsPerBlock, archive.map(file -> classData == ClassData.AOT
+            ? List.of("-XX:AOTCacheOutput=" + file) : cdsOptions(file)).orElse(List.of()));
       }
+      List<String> classDataOptions = archive.map(file -> classData == ClassData.AOT
+          ? List.of("-XX:AOTCache=" + file) : cdsOptions(file)).orElse(List.of());
       List<Run> results = new ArrayList<>();
       for (int i = 1; i <= runs; i++) {
-        Run run = probe(dir, txsPerBlock);
+        Run run = probe(dir, txsPerBlock, classDataOptions);
         if (run.blocks() < blocks) {
           throw new IllegalStateException("after the restart the node has " + run.blocks() + " blocks, expected at least "
               + blocks);
@@ -59,8 +77,9 @@ public final class RestartBench {
       Run median = sorted.get(sorted.size() / 2);
       double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
       out.printf("restart after %d blocks ready in %.0f ms (median of %d fresh JVMs; %d ms of CPU; node start alone %.0f ms; "
-          + "%d txs per block; no L1; load average %.1f on %d cores)%n", median.blocks(), median.readyMillis(), runs,
-          median.cpuMillis(), median.nodeMillis(), txsPerBlock, load, Runtime.getRuntime().availableProcessors());
+          + "%d txs per block; class data %s; no L1; load average %.1f on %d cores)%n", median.blocks(), median.readyMillis(),
+          runs, median.cpuMillis(), median.nodeMillis(), txsPerBlock, classData.name().toLowerCase(java.util.Locale.ROOT),
+          load, Runtime.getRuntime().availableProcessors());
       out.flush();
       return 0;
     } finally {
@@ -70,7 +89,12 @@ public final class RestartBench {
     }
   }
 
-  private Run probe(Path dataDir, int txsPerBlock) throws Exception {
+  private static List<String> cdsOptions(Path archive) {
+    return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off");
+  }
+
+  private Run probe(Path dataDir, int txsPerBlock, List<String> classDataOptions) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -78,11 +102,7 @@ public final class RestartBench {
         command.add(option);
       }
     }
-    Optional<Path> archive = classDataArchive();
-    if (archive.isPresent()) {
-      command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive.get(), "-Xlog:cds=off",
-          "-Xlog:cds+dynamic=off"));
-    }
+    command.addAll(classDataOptions);
     String extra = System.getenv(PROBE_OPTS_ENV);
     if (extra != null && !extra.isBlank()) {
       command.addAll(List.of(extra.trim().split("\\s+")));
@@ -112,8 +132,8 @@ public final class RestartBench {
    * (start-up is mostly class loading), dropped when a jar is newer; none when this JVM does not run from a jar or
    * already names an archive.
    */
-  static Optional<Path> classDataArchive() {
-    if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile"))) {
+  static Optional<Path> classDataArchive(ClassData classData) {
+    if (classData == ClassData.NONE || ManagementFactory.getRuntimeMXBean().getInputArguments().stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile"))) {
       return Optional.empty();
     }
     String classPath = System.getProperty("java.class.path");
@@ -121,7 +141,7 @@ public final class RestartBench {
       return Optional.empty();
     }
     Path jar = Path.of(classPath).toAbsolutePath();
-    Path archive = jar.resolveSibling("obsidian-restart.jsa");
+    Path archive = jar.resolveSibling(classData == ClassData.AOT ? "obsidian-restart.aot" : "obsidian-restart.jsa");
     try {
       if (Files.exists(archive)) {
         java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(archive);
