@@ -42,7 +42,8 @@ class RestartBenchCommandTest {
 
   @Test
   void outOfRangeOptionsAreRefusedNamingTheOption() {
-    for (String[] args : new String[][] {{"--blocks", "0"}, {"--txs-per-block", "65"}, {"--runs", "21"}}) {
+    for (String[] args : new String[][] {{"--blocks", "0"}, {"--txs-per-block", "65"}, {"--runs", "21"},
+        {"--class-data", "jit"}}) {
       CliRun run = CliRun.of("bench", "restart", args[0], args[1]);
       assertEquals(ObsidianCli.EXIT_USAGE, run.exitCode(), run.out());
       assertTrue(run.err().contains(args[0]), run.err());
