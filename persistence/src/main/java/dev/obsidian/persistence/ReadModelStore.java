@@ -36,7 +36,9 @@ public final class ReadModelStore implements AutoCloseable {
 
   private ReadModelStore(Path dataDir) {
     this.databasePath = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize().resolve("read-models").resolve("obsidian");
-    this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + databasePath.toString().replace('\\', '/'), "sa", "");
+    this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + databasePath.toString().replace('\\', '/')
+        // closed by close() after the actor system has stopped, not by H2's exit hook under a still-running projection
+        + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     pool.setMaxConnections(MAX_CONNECTIONS);
   }
 
