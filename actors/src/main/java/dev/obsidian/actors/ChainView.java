@@ -33,4 +33,13 @@ public interface ChainView {
 
   /** The block that included this tx, if the committed chain has it. */
   Optional<Long> inclusionBlock(TxHash txHash);
+
+  /** The including block of each of {@code txHashes} the committed chain has (one look-up for many txs). */
+  default java.util.Map<TxHash, Long> inclusionBlocks(java.util.Collection<TxHash> txHashes) {
+    java.util.Map<TxHash, Long> found = new java.util.HashMap<>();
+    for (TxHash hash : txHashes) {
+      inclusionBlock(hash).ifPresent(block -> found.put(hash, block));
+    }
+    return found;
+  }
 }

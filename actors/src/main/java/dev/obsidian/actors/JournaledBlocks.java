@@ -12,17 +12,22 @@ import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQu
 import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * Reads the sequencer's journal before the actors start: the built blocks in order (the source of truth the trees and
- * the block index are rebuilt from) and the proven height.
+ * Reads the sequencer's journal before the actors start, from a sequence number on (1: all of it; after a
+ * {@link ChainReadModel}'s offset: only what it has not projected): the built blocks in order (the source of truth
+ * the trees and the block index are rebuilt from), the proven height, and the first sequence number read.
  */
-record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber) {
+record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber, long firstSequenceNr, int events) {
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
   static JournaledBlocks read(ActorSystem<?> system, String readJournalPluginId) throws Exception {
+    return read(system, readJournalPluginId, 1);
+  }
+
+  static JournaledBlocks read(ActorSystem<?> system, String readJournalPluginId, long fromSequenceNr) throws Exception {
     CurrentEventsByPersistenceIdQuery journal = PersistenceQuery.get(system)
         .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, readJournalPluginId);
     List<EventEnvelope> envelopes = journal
-        .currentEventsByPersistenceId(Sequencer.PERSISTENCE_ID.id(), 0, Long.MAX_VALUE)
+        .currentEventsByPersistenceId(Sequencer.PERSISTENCE_ID.id(), fromSequenceNr, Long.MAX_VALUE)
         .runWith(Sink.seq(), system)
         .toCompletableFuture()
         .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -36,6 +41,6 @@ record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber) {
         proven = Math.max(proven, p.blockNumber());
       }
     }
-    return new JournaledBlocks(blocks, proven);
+    return new JournaledBlocks(blocks, proven, envelopes.isEmpty() ? -1 : envelopes.get(0).sequenceNr(), envelopes.size());
   }
 }

@@ -54,6 +54,11 @@ public final class LocalChainView implements ChainView {
   }
 
   @Override
+  public java.util.Map<TxHash, Long> inclusionBlocks(java.util.Collection<TxHash> txHashes) {
+    return index.inclusionBlocks(txHashes);
+  }
+
+  @Override
   public Optional<Long> inclusionBlock(TxHash txHash) {
     return index.txEffect(txHash).map(IndexedTxEffect::blockNumber);
   }

@@ -391,8 +391,15 @@ public final class Mempool
   /** The pending txs the chain already holds, by including block, each list in hash order. */
   private SortedMap<Long, List<TxHash>> includedByBlock(State state) {
     SortedMap<Long, List<TxHash>> byBlock = new TreeMap<>();
-    for (TxHash hash : state.pending().keySet()) {
-      chain.inclusionBlock(hash).ifPresent(block -> byBlock.computeIfAbsent(block, b -> new ArrayList<>()).add(hash));
+    if (state.pending().isEmpty()) {
+      return byBlock;
+    }
+    Map<TxHash, Long> included = chain.inclusionBlocks(state.pending().keySet());
+    for (TxHash hash : state.pending().keySet()) {   // hash order, whatever the map's
+      Long block = included.get(hash);
+      if (block != null) {
+        byBlock.computeIfAbsent(block, b -> new ArrayList<>()).add(hash);
+      }
     }
     return byBlock;
   }

@@ -19,16 +19,23 @@ import dev.obsidian.merkle.WorldStateFork;
 import dev.obsidian.merkle.WorldStateSnapshot;
 import dev.obsidian.merkle.WorldStateStore;
 import dev.obsidian.persistence.JournalConfig;
+import dev.obsidian.persistence.ReadModelStore;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.projection.ProjectionBehavior;
 
 /**
- * Starts a single node in this JVM: an ActorSystem on the embedded journal, the world-state store brought up to the
- * journal, the block index rebuilt from it, then the actors. {@link ActorNode#close()} stops it all.
+ * Starts a single node in this JVM: an ActorSystem on the configured journal (embedded H2 or Cassandra), the
+ * world-state store brought up to the journal, the block index over the chain read models (only the journal after
+ * their projection's offset is read), then the actors and the projection. {@link ActorNode#close()} stops it all.
  */
 public final class NodeGuardian {
   /**
@@ -47,35 +54,92 @@ public final class NodeGuardian {
 
   /** Starts the node publishing its blocks through {@code l1}. */
   public static ActorNode start(ObsidianSettings settings, NodeClock clock, L1Wiring l1) {
-    if (settings.persistence().journal() != JournalKind.EMBEDDED) {
-      throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
-          + " is not wired into the node yet; use embedded");
-    }
-    JournalConfig.Embedded journal = JournalConfig.embedded(settings.dataDir());
-    DataDirLock lock = DataDirLock.acquire(settings.dataDir(),
-        journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db"));
+    StartupTimings timings = new StartupTimings();
+    JournalConfig journal = journalConfig(settings);
+    // the embedded journal's own file is locked (H2 allows one process); with Cassandra the lock guards the store
+    DataDirLock lock = journal instanceof JournalConfig.Embedded embedded
+        ? DataDirLock.acquire(settings.dataDir(),
+            embedded.databasePath().resolveSibling(embedded.databasePath().getFileName() + ".mv.db"))
+        : DataDirLock.acquire(settings.dataDir(), "actors.lock");
+    // the store (RocksDB) opens while the actor system starts, and the journal's and read models' tables are checked
+    // at the same time: start-up is mostly class loading and JIT warm-up, which runs on both cores this way
+    CompletableFuture<WorldStateStore> storeOpening = CompletableFuture.supplyAsync(() -> WorldStateStore.open(
+        settings.merkle().storeDirectory(), new StoreOptions(true, settings.merkle().historyBlocks())));
     ActorSystem<Void> system;
     try {
-      system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig().withFallback(ConfigFactory.load()));
+      system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig()
+          .withFallback(ReadModelStore.projectionConfig()).withFallback(ConfigFactory.load()));
     } catch (RuntimeException | Error e) {
+      closeWhenOpened(storeOpening);
       lock.close();
       throw e;
     }
+    timings.mark("actor system");
     WorldStateStore store = null;
+    AutoCloseable closeOnFailure = null;
+    CompletableFuture<ChainReadModel> readModelOpening = CompletableFuture.supplyAsync(() -> {
+      // the read models stay in H2 under the data dir whichever the journal: they are this node's own index
+      try {
+        return ChainReadModel.open(ReadModelStore.embedded(settings.dataDir()), system);
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    });
     try {
-      journal.prepare(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
-      store = WorldStateStore.open(settings.merkle().storeDirectory(),
-          new StoreOptions(true, settings.merkle().historyBlocks()));
-      JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId());
-      WorldState.catchUp(store, journaled.blocks());
-      ChainIndex index = new ChainIndex(genesisBlock(store));
-      journaled.blocks().forEach(index::add);
+      CompletableFuture<?> tables = journal.prepare(system).toCompletableFuture();
+      try {
+        tables.get(60, TimeUnit.SECONDS);
+        timings.mark("journal tables");
+        store = storeOpening.get(60, TimeUnit.SECONDS);
+        timings.mark("store open");
+      } finally {
+        if (store == null) {
+          closeWhenOpened(storeOpening);
+        }
+      }
+      ChainReadModel readModel = readModelOpening.get(60, TimeUnit.SECONDS);
+      closeOnFailure = readModel;
+      ChainReadModel.Progress progress = readModel.progress();
+      timings.mark("read model open", "projected through block " + progress.lastBlockNumber());
+      JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId(),
+          Math.max(1, progress.lastSequenceNr()));
+      if (progress.lastSequenceNr() > 0 && journaled.firstSequenceNr() != progress.lastSequenceNr()) {
+        throw new IllegalStateException("the read models in " + settings.dataDir().resolve("read-models")
+            + " were projected up to sequencer event " + progress.lastSequenceNr() + ", which the journal does not hold: "
+            + "they belong to another journal (delete that directory to rebuild them)");
+      }
+      List<L2Block> unprojected = journaled.blocks().stream().filter(b -> b.number() > progress.lastBlockNumber()).toList();
+      timings.count("journaled blocks", unprojected.size());
+      timings.count("journal first sequence nr", journaled.firstSequenceNr());
+      timings.mark("journal read", journaled.events() + " events, " + unprojected.size() + " blocks after the read model");
+      List<L2Block> chain = ChainBlocks.of(readModel, progress.lastBlockNumber(), unprojected);
+      WorldState.catchUp(store, chain);
+      timings.mark("store catch-up");
+      ChainIndex index = new ChainIndex(genesisBlock(store), readModel, progress);
+      unprojected.forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
-      return spawn(settings, clock, system, store, index, lock, l1);
+      timings.mark("block index");
+      ActorNode node = spawn(settings, clock, system, store, index, lock, l1);
+      system.systemActorOf(ProjectionBehavior.create(readModel.projection(system, journal, index::committed)),
+          ChainReadModel.PROJECTION_NAME, Props.empty());
+      timings.mark("spawn");
+      node.startupTimings(timings);
+      return node;
     } catch (Exception | Error e) {
       system.terminate();
       if (store != null) {
         store.close();
+      }
+      if (closeOnFailure == null) {
+        closeOnFailure = readModelOpening.exceptionally(failure -> null).join();
+      }
+      if (closeOnFailure != null) {
+        try {
+          system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+          closeOnFailure.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
       }
       lock.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException("node failed to start: " + e, e);
@@ -128,6 +192,31 @@ public final class NodeGuardian {
       }
       lock.close();
       throw e instanceof RuntimeException r ? r : new IllegalStateException("follower failed to start: " + e, e);
+    }
+  }
+
+  /**
+   * The journal {@code obsidian.persistence.journal} names: the embedded H2 file under the data dir, or the Cassandra
+   * cluster of {@code obsidian.persistence.cassandra} (keyspace and tables created by an operator, or at first use when
+   * {@code auto-create} is on, for development).
+   */
+  static JournalConfig journalConfig(ObsidianSettings settings) {
+    return switch (settings.persistence().journal()) {
+      case EMBEDDED -> JournalConfig.embedded(settings.dataDir());
+      case CASSANDRA -> {
+        var cassandra = settings.persistence().cassandra();
+        JournalConfig.Cassandra config = JournalConfig.cassandra(cassandra.contactPoints().stream()
+                .map(point -> new InetSocketAddress(point.host(), point.port())).toList(),
+            cassandra.keyspace(), cassandra.localDatacenter());
+        yield cassandra.autoCreate() ? config.withAutoCreateForDevelopment() : config;
+      }
+    };
+  }
+
+  private static void closeWhenOpened(CompletableFuture<WorldStateStore> opening) {
+    WorldStateStore opened = opening.exceptionally(failure -> null).join();
+    if (opened != null) {
+      opened.close();
     }
   }
 

@@ -50,6 +50,10 @@ final class Keys {
   static final String ARCHIVER_RETRY_MAX_BACKOFF = "obsidian.archiver.retry-max-backoff";
 
   static final String JOURNAL = "obsidian.persistence.journal";
+  static final String CASSANDRA_CONTACT_POINTS = "obsidian.persistence.cassandra.contact-points";
+  static final String CASSANDRA_KEYSPACE = "obsidian.persistence.cassandra.keyspace";
+  static final String CASSANDRA_LOCAL_DATACENTER = "obsidian.persistence.cassandra.local-datacenter";
+  static final String CASSANDRA_AUTO_CREATE = "obsidian.persistence.cassandra.auto-create";
 
   private Keys() {}
 }

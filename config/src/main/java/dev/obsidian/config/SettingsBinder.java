@@ -180,7 +180,42 @@ final class SettingsBinder {
 
   private static PersistenceSettings persistence(SettingsReader reader) {
     JournalKind journal = reader.journal(Keys.JOURNAL);
-    return journal == null ? null : new PersistenceSettings(journal);
+    String points = reader.string(Keys.CASSANDRA_CONTACT_POINTS, false, "comma-separated host:port, e.g. \"127.0.0.1:9042\"");
+    java.util.List<PersistenceSettings.HostPort> contactPoints = points == null ? null : contactPoints(reader, points);
+    String keyspace = reader.string(Keys.CASSANDRA_KEYSPACE, false, "a letter, then up to 47 letters, digits or '_'");
+    if (keyspace != null && !PersistenceSettings.KEYSPACE.matcher(keyspace).matches()) {
+      reader.reject(Keys.CASSANDRA_KEYSPACE, "a letter, then up to 47 letters, digits or '_'");
+      keyspace = null;
+    }
+    String localDatacenter = reader.string(Keys.CASSANDRA_LOCAL_DATACENTER, false, "a non-empty data center name");
+    Boolean autoCreate = reader.bool(Keys.CASSANDRA_AUTO_CREATE);
+    if (anyNull(journal, contactPoints, keyspace, localDatacenter, autoCreate)) {
+      return null;
+    }
+    return new PersistenceSettings(journal,
+        new PersistenceSettings.Cassandra(contactPoints, keyspace, localDatacenter, autoCreate));
+  }
+
+  private static java.util.List<PersistenceSettings.HostPort> contactPoints(SettingsReader reader, String text) {
+    java.util.List<PersistenceSettings.HostPort> points = new java.util.ArrayList<>();
+    for (String part : text.split(",")) {
+      String point = part.trim();
+      int colon = point.lastIndexOf(':');
+      int port = -1;
+      if (colon > 0) {
+        try {
+          port = Integer.parseInt(point.substring(colon + 1));
+        } catch (NumberFormatException e) {
+          port = -1;
+        }
+      }
+      if (port < 1 || port > NodeSettings.MAX_PORT) {
+        reader.reject(Keys.CASSANDRA_CONTACT_POINTS, "comma-separated host:port with ports in [1, " + NodeSettings.MAX_PORT + "], e.g. \"127.0.0.1:9042\" (got '" + point + "')");
+        return null;
+      }
+      points.add(new PersistenceSettings.HostPort(point.substring(0, colon), port));
+    }
+    return points;
   }
 
   private static Long port(SettingsReader reader, String key) {

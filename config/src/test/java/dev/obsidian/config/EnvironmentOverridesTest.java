@@ -46,7 +46,8 @@ class EnvironmentOverridesTest {
         "OBSIDIAN_L1_CHAIN_ID", "11155111",
         "OBSIDIAN_BLOCK_TIME_MS", "250",
         "OBSIDIAN_PROVER_WORKERS", "0",
-        "OBSIDIAN_JOURNAL", "cassandra");
+        "OBSIDIAN_JOURNAL", "cassandra",
+        "OBSIDIAN_CASSANDRA_CONTACT_POINTS", "10.0.0.1:9042, cassandra-2:19042");
     ObsidianSettings settings = SettingsLoader.load(ConfigFactory.empty(), environment);
     assertEquals(Path.of("/var/lib/obsidian"), settings.dataDir());
     assertEquals(Path.of("/var/lib/obsidian/merkle"), settings.merkle().storeDirectory());
@@ -57,6 +58,8 @@ class EnvironmentOverridesTest {
     assertEquals(250, settings.sequencer().blockTime().toMillis());
     assertEquals(0, settings.prover().workers());
     assertEquals(JournalKind.CASSANDRA, settings.persistence().journal());
+    assertEquals(List.of(new PersistenceSettings.HostPort("10.0.0.1", 9042),
+        new PersistenceSettings.HostPort("cassandra-2", 19042)), settings.persistence().cassandra().contactPoints());
     assertEquals(environment.keySet(), EnvironmentOverrides.mappings().stream()
         .map(EnvironmentOverrides.Mapping::variable).collect(java.util.stream.Collectors.toSet()));
   }

@@ -27,6 +27,16 @@ class RangeTest {
         "an integer in [0, 65535]", Optional.of(ConfigFiles.origin(dir, 2)))), errors);
   }
 
+  @Test
+  void cassandraContactPointsAndKeyspaceAreChecked() {
+    List<SettingError> errors = ConfigFiles.errors(dir, "",
+        "obsidian.persistence.cassandra.contact-points = \"10.0.0.1:9042, cassandra-2\"",
+        "obsidian.persistence.cassandra.keyspace = \"9lives\"");
+    assertEquals(List.of("obsidian.persistence.cassandra.contact-points", "obsidian.persistence.cassandra.keyspace"),
+        errors.stream().map(SettingError::key).toList());
+    assertEquals(true, errors.get(0).expected().contains("got 'cassandra-2'"), errors.get(0).toString());
+  }
+
   @Property(tries = 200)
   void everyTcpPortIsAccepted(@ForAll @IntRange(min = 0, max = 65_535) int port) {
     assertEquals(port, loadPort(port).node().rpcPort());

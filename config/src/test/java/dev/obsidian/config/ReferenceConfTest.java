@@ -52,6 +52,8 @@ class ReferenceConfTest {
             "obsidian.merkle.store-path",
             "obsidian.node.chain-id", "obsidian.node.rollup-version", "obsidian.node.rpc-host",
             "obsidian.node.rpc-port",
+            "obsidian.persistence.cassandra.auto-create", "obsidian.persistence.cassandra.contact-points",
+            "obsidian.persistence.cassandra.keyspace", "obsidian.persistence.cassandra.local-datacenter",
             "obsidian.persistence.journal",
             "obsidian.prover.job-timeout", "obsidian.prover.workers",
             "obsidian.sequencer.block-time-ms", "obsidian.sequencer.build-empty-blocks",

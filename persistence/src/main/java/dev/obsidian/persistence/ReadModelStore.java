@@ -36,7 +36,9 @@ public final class ReadModelStore implements AutoCloseable {
 
   private ReadModelStore(Path dataDir) {
     this.databasePath = Objects.requireNonNull(dataDir, "dataDir").toAbsolutePath().normalize().resolve("read-models").resolve("obsidian");
-    this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + databasePath.toString().replace('\\', '/'), "sa", "");
+    this.pool = JdbcConnectionPool.create("jdbc:h2:file:" + databasePath.toString().replace('\\', '/')
+        // closed by close() after the actor system has stopped, not by H2's exit hook under a still-running projection
+        + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
     pool.setMaxConnections(MAX_CONNECTIONS);
   }
 
@@ -68,6 +70,17 @@ public final class ReadModelStore implements AutoCloseable {
       ActorSystem<?> system, String name, JournalConfig journal, String tag, Supplier<JdbcHandler<EventEnvelope<E>, JdbcSession>> handler) {
     SourceProvider<Offset, EventEnvelope<E>> events = EventSourcedProvider.eventsByTag(system, journal.readJournalPluginId(), tag);
     return JdbcProjection.exactlyOnce(ProjectionId.of(name, tag), events, this::openSession, handler, system);
+  }
+
+  /**
+   * An exactly-once projection of one entity's events ({@link PersistenceIdSourceProvider}: offsets are sequence
+   * numbers), named {@code name}.
+   */
+  public ExactlyOnceProjection<Long, org.apache.pekko.persistence.query.EventEnvelope> exactlyOnceByPersistenceId(
+      ActorSystem<?> system, String name, JournalConfig journal, String persistenceId,
+      Supplier<JdbcHandler<org.apache.pekko.persistence.query.EventEnvelope, JdbcSession>> handler) {
+    return JdbcProjection.exactlyOnce(ProjectionId.of(name, persistenceId),
+        new PersistenceIdSourceProvider(system, journal.readJournalPluginId(), persistenceId), this::openSession, handler, system);
   }
 
   /** Runs {@code work} in its own transaction, e.g. to create read-model tables or answer a query. */

@@ -1,13 +1,8 @@
 package dev.obsidian.persistence;
 
-import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,20 +20,7 @@ class JournalCassandraIT extends JournalContract {
   @BeforeAll
   static void startCassandra() throws Exception {
     server = CassandraServer.start();
-    try (CqlSession session = CqlSession.builder()
-        .addContactPoint(server.nativeAddress())
-        .withLocalDatacenter(CassandraServer.LOCAL_DATACENTER)
-        .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-            .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, SLOW_MACHINE_TIMEOUT)
-            .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, SLOW_MACHINE_TIMEOUT)
-            .build())
-        .build()) {
-      session.execute("CREATE KEYSPACE IF NOT EXISTS " + KEYSPACE
-          + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}");
-      for (String statement : tableStatements()) {
-        session.execute(statement);
-      }
-    }
+    CassandraSchema.create(List.of(server.nativeAddress()), CassandraServer.LOCAL_DATACENTER, KEYSPACE, 1);
   }
 
   @AfterAll
@@ -49,13 +31,8 @@ class JournalCassandraIT extends JournalContract {
   }
 
   /** The statements of the checked-in {@code cassandra-tables.cql} that README tells operators to run. */
-  static List<String> tableStatements() throws Exception {
-    try (InputStream in = JournalCassandraIT.class.getResourceAsStream("/dev/obsidian/persistence/cassandra-tables.cql")) {
-      String withoutComments = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-          .filter(line -> !line.startsWith("--"))
-          .reduce("", (all, line) -> all + line + "\n");
-      return java.util.Arrays.stream(withoutComments.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
+  static List<String> tableStatements() {
+    return CassandraSchema.tableStatements(KEYSPACE);
   }
 
   @Override

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       dev.obsidian.node.cli.crypto.CryptoBenchCommand.class,
       dev.obsidian.node.cli.merkle.MerkleBenchCommand.class,
-      dev.obsidian.node.cli.circuits.ProverBenchCommand.class})
+      dev.obsidian.node.cli.circuits.ProverBenchCommand.class,
+      RestartBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       dev.obsidian.node.cli.merkle.MerkleCommand.class,
       dev.obsidian.node.cli.circuits.CircuitsCommand.class,
       BenchCommand.class,
+      CassandraCommand.class,
       dev.obsidian.node.cli.replay.ReplayCommand.class, dev.obsidian.node.cli.replay.StateCommand.class})
 public final class ObsidianCli implements Runnable {
 

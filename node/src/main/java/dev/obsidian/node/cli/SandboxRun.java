@@ -3,7 +3,6 @@ package dev.obsidian.node.cli;
 import dev.obsidian.actors.NodeClock;
 import com.typesafe.config.ConfigException;
 import dev.obsidian.config.EffectiveConfig;
-import dev.obsidian.config.JournalKind;
 import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.actors.DataDirInUseException;
 import dev.obsidian.node.rpc.NodeServer;
@@ -63,10 +62,6 @@ final class SandboxRun {
   }
 
   private static NodeServer start(ObsidianSettings settings, RpcLimits limits, Map<String, String> environment) {
-    if (settings.persistence().journal() != JournalKind.EMBEDDED) {
-      throw new UserInputException("obsidian.persistence.journal = " + settings.persistence().journal()
-          + ": the sandbox runs on the embedded journal only (set it to \"embedded\" or unset OBSIDIAN_JOURNAL)");
-    }
     try {
       return NodeServer.start(settings, limits, NodeClock.system(), environment);
     } catch (L1Exception e) {
