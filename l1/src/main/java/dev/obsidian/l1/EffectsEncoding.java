@@ -6,82 +6,107 @@ import dev.obsidian.actors.tx.PublicDataWrite;
 import dev.obsidian.actors.tx.PublicLog;
 import dev.obsidian.actors.tx.ScopedL2ToL1Message;
 import dev.obsidian.actors.tx.TxEffects;
+import dev.obsidian.circuits.rollup.BlockTx;
+import dev.obsidian.circuits.rollup.TxTreeEffects;
 import dev.obsidian.crypto.field.Fr;
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The byte encoding of a block's tx effects published as {@code propose} calldata (layout in l1/README.md). Fields are
- * 32 bytes big-endian, counts 2 bytes big-endian, L1 addresses 20 bytes:
+ * The block's tx effects as {@code propose} calldata: a sequence of field elements, each a 32-byte big-endian word
+ * below r, so the Rollup can evaluate them as the coefficients of the block root's polynomial P (data availability,
+ * circuits/README.md "Block root"). Layout (l1/README.md):
  *
  * <pre>
- * effects := txCount:u32 tx*
- * tx      := txHash fee:field
- *            n:u16 nullifier*n  n:u16 noteHash*n  n:u16 (leafSlot value)*n
- *            n:u16 (recipient:address20 content sender)*n
- *            n:u16 (len:u16 field*len)*n            -- private logs
- *            n:u16 (contract len:u16 field*len)*n   -- public logs
+ * effects := txCount tx*
+ * tx      := prefix txHash fee nullifier* noteHash* (leafSlot value)* other*
+ * prefix   = #nullifiers + #noteHashes·2^16 + #writes·2^32 + #other·2^48
+ * other   := #messages (recipient content sender)*  #privateLogs (len field*len)*  #publicLogs (contract len field*len)*
  * </pre>
  */
 public final class EffectsEncoding {
   private EffectsEncoding() {}
 
   public static byte[] encode(List<TxEffect> txEffects) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    writeU32(out, txEffects.size());
+    return toBytes(fields(txEffects));
+  }
+
+  /** The published fields, in calldata order. */
+  public static List<Fr> fields(List<TxEffect> txEffects) {
+    List<Fr> fields = new ArrayList<>();
+    fields.add(Fr.of(txEffects.size()));
     for (TxEffect tx : txEffects) {
-      writeTx(out, tx);
+      TxEffects effects = tx.effects();
+      List<Fr> other = otherFields(effects);
+      BigInteger prefix = BigInteger.valueOf(effects.nullifiers().size())
+          .or(BigInteger.valueOf(effects.noteHashes().size()).shiftLeft(16))
+          .or(BigInteger.valueOf(effects.publicDataWrites().size()).shiftLeft(32))
+          .or(BigInteger.valueOf(other.size()).shiftLeft(48));
+      fields.add(Fr.fromBigInteger(prefix));
+      fields.add(tx.txHash().value());
+      fields.add(Fr.of(tx.transactionFee()));
+      fields.addAll(effects.nullifiers());
+      fields.addAll(effects.noteHashes());
+      for (PublicDataWrite write : effects.publicDataWrites()) {
+        fields.add(write.leafSlot());
+        fields.add(write.value());
+      }
+      fields.addAll(other);
     }
-    return out.toByteArray();
+    return fields;
   }
 
-  private static void writeTx(ByteArrayOutputStream out, TxEffect tx) {
-    TxEffects effects = tx.effects();
-    out.writeBytes(tx.txHash().value().toBytesBE());
-    out.writeBytes(Fr.of(tx.transactionFee()).toBytesBE());
-    writeFields(out, effects.nullifiers());
-    writeFields(out, effects.noteHashes());
-    writeU16(out, effects.publicDataWrites().size());
-    for (PublicDataWrite write : effects.publicDataWrites()) {
-      out.writeBytes(write.leafSlot().toBytesBE());
-      out.writeBytes(write.value().toBytesBE());
-    }
-    writeU16(out, effects.l2ToL1Messages().size());
+  /** A tx's L2-to-L1 messages and logs as fields (the block root's "other fields" of the tx). */
+  public static List<Fr> otherFields(TxEffects effects) {
+    List<Fr> fields = new ArrayList<>();
+    fields.add(Fr.of(effects.l2ToL1Messages().size()));
     for (ScopedL2ToL1Message message : effects.l2ToL1Messages()) {
-      out.writeBytes(message.recipient().toBytes());
-      out.writeBytes(message.content().toBytesBE());
-      out.writeBytes(message.sender().toField().toBytesBE());
+      fields.add(message.recipient().toField());
+      fields.add(message.content());
+      fields.add(message.sender().toField());
     }
-    writeU16(out, effects.privateLogs().size());
+    fields.add(Fr.of(effects.privateLogs().size()));
     for (PrivateLog log : effects.privateLogs()) {
-      writeFields(out, log.fields());
+      fields.add(Fr.of(log.fields().size()));
+      fields.addAll(log.fields());
     }
-    writeU16(out, effects.publicLogs().size());
+    fields.add(Fr.of(effects.publicLogs().size()));
     for (PublicLog log : effects.publicLogs()) {
-      out.writeBytes(log.contract().toField().toBytesBE());
-      writeFields(out, log.fields());
+      fields.add(log.contract().toField());
+      fields.add(Fr.of(log.fields().size()));
+      fields.addAll(log.fields());
     }
+    return fields;
   }
 
-  private static void writeFields(ByteArrayOutputStream out, List<Fr> fields) {
-    writeU16(out, fields.size());
+  /**
+   * The block root's view of a tx ({@code circuits.rollup.BlockTx}): the same published fields, with the tree
+   * effects the base rollup proves. Refuses a tx with more other fields than the block root holds.
+   */
+  public static BlockTx blockTx(TxEffect tx) {
+    TxEffects effects = tx.effects();
+    List<TxTreeEffects.PublicWrite> writes = effects.publicDataWrites().stream()
+        .map(write -> new TxTreeEffects.PublicWrite(write.leafSlot(), write.value())).toList();
+    return new BlockTx(tx.txHash().value(), Fr.of(tx.transactionFee()),
+        new TxTreeEffects(effects.noteHashes(), effects.nullifiers(), writes), otherFields(effects));
+  }
+
+  public static List<BlockTx> blockTxs(List<TxEffect> txEffects) {
+    return txEffects.stream().map(EffectsEncoding::blockTx).toList();
+  }
+
+  /** K = keccak256(effects) mod r, as the Rollup computes it (the block root's public input effectsKey). */
+  public static Fr effectsKey(byte[] effects) {
+    return Fr.reduce(new BigInteger(1, org.web3j.crypto.Hash.sha3(effects)));
+  }
+
+  static byte[] toBytes(List<Fr> fields) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32 * fields.size());
     for (Fr field : fields) {
       out.writeBytes(field.toBytesBE());
     }
-  }
-
-  private static void writeU16(ByteArrayOutputStream out, int value) {
-    if (value < 0 || value > 0xFFFF) {
-      throw new IllegalArgumentException("count " + value + " does not fit the effects encoding's u16");
-    }
-    out.write(value >>> 8);
-    out.write(value);
-  }
-
-  private static void writeU32(ByteArrayOutputStream out, int value) {
-    out.write(value >>> 24);
-    out.write(value >>> 16);
-    out.write(value >>> 8);
-    out.write(value);
+    return out.toByteArray();
   }
 }
