@@ -37,6 +37,37 @@ public final class BlockProofCalldata {
       baseProofs = List.copyOf(baseProofs);
     }
 
+    /**
+     * The batch from the proofs' own public inputs: the block root's (in {@code BlockRootCircuit.publicInputNames}
+     * order) and each base proof's 13 (start snapshot, end snapshot, effects commitment). Checks the base proofs
+     * chain from the root's start to its end, so a mismatch is found here rather than as a failed pairing on L1.
+     */
+    public static Batch of(int rootVariant, Proof rootProof, List<Fr> rootInputs, List<BaseProof> baseProofs,
+        List<List<Fr>> baseInputs) {
+      require(rootInputs.size() >= 19, "a block root has at least 19 public inputs, got " + rootInputs.size());
+      require(baseProofs.size() == baseInputs.size(), baseProofs.size() + " base proofs but " + baseInputs.size()
+          + " input lists");
+      List<Fr> start = rootInputs.subList(5, 11);
+      List<Fr> end = rootInputs.subList(11, 17);
+      List<List<Fr>> intermediate = new java.util.ArrayList<>();
+      List<Fr> current = start;
+      for (int t = 0; t < baseInputs.size(); t++) {
+        List<Fr> inputs = baseInputs.get(t);
+        require(inputs.size() == 13, "base proof " + t + " has " + inputs.size() + " public inputs, expected 13");
+        require(inputs.subList(0, 6).equals(current), "base proof " + t + " starts at " + inputs.subList(0, 6)
+            + ", not at the previous snapshot " + current);
+        require(inputs.get(12).equals(rootInputs.get(19 + t)), "base proof " + t + "'s effects commitment is not "
+            + "the block root's txEffectsCommitment[" + t + "]");
+        current = inputs.subList(6, 12);
+        if (t + 1 < baseInputs.size()) {
+          intermediate.add(List.copyOf(current));
+        }
+      }
+      require(current.equals(end), "the base proofs end at " + current + ", not at the block root's end " + end);
+      return new Batch(rootVariant, rootProof, start, List.of(end.get(1), end.get(3), end.get(5)),
+          rootInputs.subList(19, rootInputs.size()), intermediate, baseProofs);
+    }
+
     /** abi.encode(BlockProof) as BlockProofVerifier.sol declares the struct. */
     public byte[] encode() {
       int head = 1 + 8 + 6 + 3 + 4;
