@@ -9,7 +9,7 @@ import solc from 'solc';
 
 const sourceDir = join(process.cwd(), 'src', 'main', 'solidity');
 const outDir = join(process.cwd(), 'src', 'main', 'resources', 'contracts');
-const deployed = ['Rollup', 'Inbox', 'Outbox', 'TokenPortal', 'TestERC20', 'Groth16Verifier'];
+const deployed = ['Rollup', 'Inbox', 'Outbox', 'TokenPortal', 'TestERC20', 'Groth16Verifier', 'BlockProofVerifier', 'Poseidon2Harness'];
 const evmVersion = 'cancun';
 
 const files = readdirSync(sourceDir).filter((f) => f.endsWith('.sol')).sort();

@@ -51,6 +51,8 @@ contract Groth16Verifier is IVerifier {
     /// point of G2 (off the twist or outside the prime-order subgroup), unless the call ran out of gas.
     error Groth16Verifier__ProofBNotInG2();
     error Groth16Verifier__PrecompileFailed(address precompile);
+    error Groth16Verifier__BatchLengthMismatch(uint256 proofs, uint256 inputLists, uint256 weights);
+    error Groth16Verifier__WeightNotInField(uint256 index, uint256 value);
 
     constructor(uint256[] memory key) {
         if (key.length < FIXED_KEY_WORDS + 2 || (key.length - FIXED_KEY_WORDS) % 2 != 0) {
@@ -84,6 +86,87 @@ contract Groth16Verifier is IVerifier {
         (bool ok, bool productIsOne) = pairingProductIsOne(pairs);
         if (!ok) revert Groth16Verifier__ProofBNotInG2();
         return productIsOne;
+    }
+
+    /// @notice This key's share of a batched check of several proofs: with weights r_i (scalars, from a hash the
+    ///         prover cannot steer after the fact), returns the G1/G2 pairs
+    ///           (-r_i·A_i, B_i) for each proof i, (Σr_i·alpha, beta), (Σ r_i·(ic[0] + Σ_j x_ij·ic[j+1]), gamma),
+    ///           (Σ r_i·C_i, delta)
+    ///         as 6 words each (G1 x, y; G2 x1, x0, y1, y0). The product of the pairings of every key's pairs is 1
+    ///         for valid proofs (each proof's equation raised to r_i); a caller concatenates the pairs of all keys
+    ///         and makes ONE pairing call. Inputs are folded per index first, so the ecMuls per key are
+    ///         2·proofs + inputs + 2, not proofs·inputs. Checks every point and input as `verify` does.
+    /// @param proofs each abi.encode(a, b, c) as 8 words: a.x, a.y, b.x1, b.x0, b.y1, b.y0, c.x, c.y
+    function batchPairs(uint256[8][] calldata proofs, uint256[][] calldata inputs, uint256[] calldata weights)
+        external
+        view
+        returns (uint256[] memory pairs)
+    {
+        uint256 k = proofs.length;
+        if (inputs.length != k || weights.length != k) {
+            revert Groth16Verifier__BatchLengthMismatch(k, inputs.length, weights.length);
+        }
+        pairs = new uint256[](6 * (k + 3));
+        BatchSums memory sums = BatchSums(new uint256[](NUM_INPUTS), 0, 0, 0);
+        for (uint256 i = 0; i < k; i++) {
+            addToBatch(pairs, sums, i, proofs[i], inputs[i], weights[i]);
+        }
+        appendKeyPairs(pairs, sums, 6 * k);
+    }
+
+    /// Running sums of a batch: Σ_i r_i·x_ij per input j, Σ r_i, and Σ r_i·C_i.
+    struct BatchSums {
+        uint256[] folded;
+        uint256 weightSum;
+        uint256 cx;
+        uint256 cy;
+    }
+
+    function addToBatch(
+        uint256[] memory pairs,
+        BatchSums memory sums,
+        uint256 i,
+        uint256[8] calldata proof,
+        uint256[] calldata input,
+        uint256 r
+    ) internal view {
+        if (r >= SCALAR_MODULUS) revert Groth16Verifier__WeightNotInField(i, r);
+        if (input.length != NUM_INPUTS) revert Groth16Verifier__WrongInputCount(NUM_INPUTS, input.length);
+        checkProofPoints([proof[0], proof[1]], [[proof[2], proof[3]], [proof[4], proof[5]]], [proof[6], proof[7]]);
+        (uint256 ax, uint256 ay) = ecMul(proof[0], proof[1], r);
+        uint256 offset = 6 * i;
+        pairs[offset] = ax;
+        pairs[offset + 1] = ay == 0 ? 0 : BASE_MODULUS - ay;
+        for (uint256 w = 0; w < 4; w++) pairs[offset + 2 + w] = proof[2 + w];
+        (uint256 px, uint256 py) = ecMul(proof[6], proof[7], r);
+        (sums.cx, sums.cy) = ecAdd(sums.cx, sums.cy, px, py);
+        sums.weightSum = addmod(sums.weightSum, r, SCALAR_MODULUS);
+        for (uint256 j = 0; j < input.length; j++) {
+            uint256 x = input[j];
+            if (x >= SCALAR_MODULUS) revert Groth16Verifier__InputNotInField(j, x);
+            sums.folded[j] = addmod(sums.folded[j], mulmod(r, x, SCALAR_MODULUS), SCALAR_MODULUS);
+        }
+    }
+
+    /// (Σr·alpha, beta), (Σr·ic[0] + Σ_j folded_j·ic[j+1], gamma), (Σ r_i·C_i, delta) at word `at`.
+    function appendKeyPairs(uint256[] memory pairs, BatchSums memory sums, uint256 offset) internal view {
+        uint256[] memory key = loadKey();
+        (pairs[offset], pairs[offset + 1]) = ecMul(key[0], key[1], sums.weightSum);
+        (uint256 ix, uint256 iy) = ecMul(key[FIXED_KEY_WORDS], key[FIXED_KEY_WORDS + 1], sums.weightSum);
+        for (uint256 j = 0; j < sums.folded.length; j++) {
+            uint256 word = FIXED_KEY_WORDS + 2 * (j + 1);
+            (uint256 px, uint256 py) = ecMul(key[word], key[word + 1], sums.folded[j]);
+            (ix, iy) = ecAdd(ix, iy, px, py);
+        }
+        pairs[offset + 6] = ix;
+        pairs[offset + 7] = iy;
+        pairs[offset + 12] = sums.cx;
+        pairs[offset + 13] = sums.cy;
+        for (uint256 w = 0; w < 4; w++) {
+            pairs[offset + 2 + w] = key[2 + w];
+            pairs[offset + 8 + w] = key[6 + w];
+            pairs[offset + 14 + w] = key[10 + w];
+        }
     }
 
     /// ic[0] + Σ x_j·ic[j+1], after checking each x_j is a scalar field element.

@@ -5,6 +5,7 @@ import {Hash} from "./Hash.sol";
 import {IVerifier} from "./IVerifier.sol";
 import {Inbox} from "./Inbox.sol";
 import {Outbox} from "./Outbox.sol";
+import {Poseidon2} from "./Poseidon2.sol";
 
 /// @notice Obsidian's rollup: accepts L2 blocks from the configured sequencer in order, checks that each extends the
 ///         recorded archive and that its published effects match the effects hash it commits to, and records them.
@@ -47,6 +48,9 @@ contract Rollup {
     uint256 public immutable PRUNE_WINDOW_L1_BLOCKS;
     /// Largest effects payload accepted, in bytes.
     uint256 public immutable MAX_EFFECTS_BYTES;
+    /// Published effects start with the block header's 22 fields (for nodes following L1). Data availability covers
+    /// what follows them, the tx effects; the header is bound by its hash, the proven `blockHash`.
+    uint256 public constant PUBLISHED_HEADER_BYTES = 704;
 
     uint256 public pendingBlockNumber;
     uint256 public provenBlockNumber;
@@ -67,6 +71,10 @@ contract Rollup {
     error Rollup__InvalidProof(uint256 blockNumber);
     error Rollup__NothingToPrune();
     error Rollup__NoVerifier();
+    error Rollup__EffectsNotFieldWords(uint256 length);
+    error Rollup__EffectsWordNotAField(uint256 index, uint256 value);
+    error Rollup__InvalidEffectsEvaluation(uint256 expected, uint256 actual);
+    error Rollup__EffectsWithoutHeader(uint256 length);
 
     constructor(
         address sequencer,
@@ -101,7 +109,7 @@ contract Rollup {
         record(header);
         OUTBOX.insert(header.blockNumber, header.outHash, header.outTreeHeight);
         emit L2BlockProposed(header.blockNumber, header.archiveRoot, header.effectsHash);
-        checkProof(header, proof);
+        checkProof(header, effects, proof);
     }
 
     function checkHeader(ProposedHeader calldata header, bytes calldata effects) internal view {
@@ -129,27 +137,65 @@ contract Rollup {
         });
     }
 
-    function checkProof(ProposedHeader calldata header, bytes calldata proof) internal {
+    /// @dev With proof checking on, `proof` is abi.encode(uint256 effectsCommitment, uint256 effectsEvaluation,
+    ///      bytes verifierProof): C and y of the block root, then what VERIFIER needs (BlockProofVerifier: the block
+    ///      root and base proofs, checked in one batched pairing; an aggregated proof later).
+    function checkProof(ProposedHeader calldata header, bytes calldata effects, bytes calldata proof) internal {
         if (!PROOF_CHECKING_ENABLED) {
             if (proof.length != 0) revert Rollup__ProofCheckingDisabled(proof.length);
             return;
         }
-        if (!VERIFIER.verify(proof, publicInputs(header))) revert Rollup__InvalidProof(header.blockNumber);
+        (uint256 commitment, uint256 evaluation, bytes memory verifierProof) =
+            abi.decode(proof, (uint256, uint256, bytes));
+        if (effects.length < PUBLISHED_HEADER_BYTES) revert Rollup__EffectsWithoutHeader(effects.length);
+        uint256[] memory statement =
+            blockStatement(header, effects[PUBLISHED_HEADER_BYTES:], commitment, evaluation);
+        if (!VERIFIER.verify(verifierProof, statement)) revert Rollup__InvalidProof(header.blockNumber);
         provenBlockNumber = header.blockNumber;
         emit L2BlockProven(header.blockNumber);
     }
 
-    /// @notice The block proof's public inputs, in this order (the Groth16 circuit must expose the same):
-    ///         blockNumber, lastArchiveRoot, archiveRoot, blockHash, effectsHash, inHash, outHash.
-    function publicInputs(ProposedHeader calldata header) public pure returns (uint256[] memory inputs) {
-        inputs = new uint256[](7);
-        inputs[0] = header.blockNumber;
-        inputs[1] = uint256(header.lastArchiveRoot);
-        inputs[2] = uint256(header.archiveRoot);
-        inputs[3] = uint256(header.blockHash);
-        inputs[4] = uint256(header.effectsHash);
-        inputs[5] = uint256(header.inHash);
-        inputs[6] = uint256(header.outHash);
+    /// @notice Data availability, then the statement the block's proofs must prove (BlockProofVerifier's order):
+    ///         blockNumber, lastArchiveRoot, K, archiveRoot, blockHash, noteHashRoot, nullifierRoot, publicDataRoot,
+    ///         C, y, txCount. K = keccak256(effects) mod r; the effects are field words F_0..F_m (each < r, F_0 the
+    ///         tx count); reverts `Rollup__InvalidEffectsEvaluation` unless y = Σ F_i·z^i with z = Poseidon2(C, K).
+    function blockStatement(
+        ProposedHeader calldata header,
+        bytes calldata effects,
+        uint256 commitment,
+        uint256 evaluation
+    ) public pure returns (uint256[] memory statement) {
+        if (commitment >= Hash.FIELD_MODULUS) revert Rollup__NotAField("effectsCommitment", bytes32(commitment));
+        uint256 effectsKey = uint256(keccak256(effects)) % Hash.FIELD_MODULUS;
+        uint256 z = Poseidon2.hash2(commitment, effectsKey);
+        uint256 expected = evaluate(effects, z);
+        if (expected != evaluation) revert Rollup__InvalidEffectsEvaluation(expected, evaluation);
+        statement = new uint256[](11);
+        statement[0] = header.blockNumber;
+        statement[1] = uint256(header.lastArchiveRoot);
+        statement[2] = effectsKey;
+        statement[3] = uint256(header.archiveRoot);
+        statement[4] = uint256(header.blockHash);
+        statement[5] = uint256(header.noteHashRoot);
+        statement[6] = uint256(header.nullifierRoot);
+        statement[7] = uint256(header.publicDataRoot);
+        statement[8] = commitment;
+        statement[9] = evaluation;
+        statement[10] = uint256(bytes32(effects[0:32]));
+    }
+
+    /// @notice P(z) over the effects' 32-byte words (Horner, last word first), each checked to be below r.
+    function evaluate(bytes calldata effects, uint256 z) public pure returns (uint256 acc) {
+        if (effects.length == 0 || effects.length % 32 != 0) revert Rollup__EffectsNotFieldWords(effects.length);
+        uint256 r = Hash.FIELD_MODULUS;
+        for (uint256 i = effects.length / 32; i > 0; i--) {
+            uint256 word;
+            assembly ("memory-safe") {
+                word := calldataload(add(effects.offset, mul(sub(i, 1), 32)))
+            }
+            if (word >= r) revert Rollup__EffectsWordNotAField(i - 1, word);
+            acc = addmod(mulmod(acc, z, r), word, r);
+        }
     }
 
     /// @notice Drops every unproven block once the first of them has waited longer than the prune window.

@@ -16,7 +16,7 @@ import java.util.List;
 public record ContractArtifact(String name, JsonNode abi, byte[] bytecode, String sourcesSha256, String compiler) {
 
   public static final List<String> NAMES = List.of("Rollup", "Inbox", "Outbox", "TokenPortal", "TestERC20",
-      "Groth16Verifier");
+      "Groth16Verifier", "BlockProofVerifier", "Poseidon2Harness");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ContractArtifact {

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.List;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes32;
@@ -46,17 +47,64 @@ public final class Deployer {
   }
 
   /**
-   * A Rollup with proof checking on: first a {@code Groth16Verifier} holding {@code blockProofKey}, which must take
-   * the block's 7 public inputs in {@code Rollup.publicInputs} order ({@link BlockProofInputs}).
+   * A Rollup with proof checking on whose verifier is ONE Groth16 proof of the block statement: a
+   * {@code Groth16Verifier} holding {@code statementKey}, which must take the 11 values of {@link BlockStatement}
+   * (a stand-in for an aggregated block proof; the node uses {@link #deployCheckingBlockProofs}).
    */
   public static L1Contracts deployCheckingProofs(L1Client client, Options options,
-      dev.obsidian.circuits.groth16.VerifyingKey blockProofKey) {
-    if (blockProofKey.numPublic() != BlockProofInputs.COUNT) {
-      throw new IllegalArgumentException("blockProofKey has " + blockProofKey.numPublic()
-          + " public inputs; the Rollup passes " + BlockProofInputs.COUNT);
+      dev.obsidian.circuits.groth16.VerifyingKey statementKey) {
+    if (statementKey.numPublic() != BlockStatement.COUNT) {
+      throw new IllegalArgumentException("statementKey has " + statementKey.numPublic()
+          + " public inputs; the Rollup passes " + BlockStatement.COUNT);
     }
-    Groth16VerifierContract verifier = Groth16VerifierContract.deploy(client, blockProofKey);
+    Groth16VerifierContract verifier = Groth16VerifierContract.deploy(client, statementKey);
     return deploy(client, options, address(verifier.address()), true);
+  }
+
+  /**
+   * A Rollup with proof checking on that verifies each block's block-root proof and one base proof per tx in one
+   * batched pairing check: a Groth16Verifier per key, a BlockProofVerifier over them, then the Rollup.
+   *
+   * @param rootKeys block-root verifying keys, one per variant, with {@code rootCapacities} their tx capacities
+   * @param baseKeys base-rollup verifying keys, one per variant (index = the variant in the proof calldata)
+   */
+  @SuppressWarnings("rawtypes")
+  public static L1Contracts deployCheckingBlockProofs(L1Client client, Options options,
+      List<dev.obsidian.circuits.groth16.VerifyingKey> rootKeys, List<Integer> rootCapacities,
+      List<dev.obsidian.circuits.groth16.VerifyingKey> baseKeys) {
+    EthAddress verifier = deployBlockProofVerifier(client, rootKeys, rootCapacities, baseKeys);
+    return deploy(client, options, address(verifier), true);
+  }
+
+  @SuppressWarnings("rawtypes")
+  public static EthAddress deployBlockProofVerifier(L1Client client,
+      List<dev.obsidian.circuits.groth16.VerifyingKey> rootKeys, List<Integer> rootCapacities,
+      List<dev.obsidian.circuits.groth16.VerifyingKey> baseKeys) {
+    if (rootKeys.size() != rootCapacities.size() || rootKeys.isEmpty() || baseKeys.isEmpty()) {
+      throw new IllegalArgumentException("need at least one root and one base key, and a capacity per root key");
+    }
+    for (int i = 0; i < rootKeys.size(); i++) {
+      int expected = 19 + rootCapacities.get(i);
+      if (rootKeys.get(i).numPublic() != expected) {
+        throw new IllegalArgumentException("root key " + i + " has " + rootKeys.get(i).numPublic()
+            + " public inputs; a block root of " + rootCapacities.get(i) + " txs has " + expected);
+      }
+    }
+    for (int i = 0; i < baseKeys.size(); i++) {
+      if (baseKeys.get(i).numPublic() != 13) {
+        throw new IllegalArgumentException("base key " + i + " has " + baseKeys.get(i).numPublic()
+            + " public inputs; a base rollup has 13");
+      }
+    }
+    List<Address> roots = rootKeys.stream().map(k -> address(Groth16VerifierContract.deploy(client, k).address()))
+        .toList();
+    List<Address> bases = baseKeys.stream().map(k -> address(Groth16VerifierContract.deploy(client, k).address()))
+        .toList();
+    List<Type> arguments = List.of(new DynamicArray<>(Address.class, roots),
+        new DynamicArray<>(Uint256.class, rootCapacities.stream().map(c -> new Uint256(c)).toList()),
+        new DynamicArray<>(Address.class, bases));
+    return client.deploy(Abi.constructor(ContractArtifact.load("BlockProofVerifier").bytecode(), arguments),
+        "deploy BlockProofVerifier");
   }
 
   @SuppressWarnings("rawtypes")

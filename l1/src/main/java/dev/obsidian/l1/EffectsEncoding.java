@@ -6,32 +6,33 @@ import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.block.StateReference;
 import dev.obsidian.actors.block.TxEffect;
 import dev.obsidian.actors.tx.GasFees;
-import dev.obsidian.actors.tx.TxHash;
-import dev.obsidian.crypto.protocol.AztecAddress;
-import dev.obsidian.crypto.protocol.EthAddress;
-import dev.obsidian.merkle.TreeInfo;
-import java.math.BigInteger;
-import java.util.ArrayList;
 import dev.obsidian.actors.tx.PrivateLog;
 import dev.obsidian.actors.tx.PublicDataWrite;
 import dev.obsidian.actors.tx.PublicLog;
 import dev.obsidian.actors.tx.ScopedL2ToL1Message;
 import dev.obsidian.actors.tx.TxEffects;
+import dev.obsidian.actors.tx.TxHash;
+import dev.obsidian.circuits.rollup.BlockTx;
+import dev.obsidian.circuits.rollup.TxTreeEffects;
 import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.crypto.protocol.AztecAddress;
+import dev.obsidian.crypto.protocol.EthAddress;
+import dev.obsidian.merkle.TreeInfo;
 import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The byte encoding of a block's tx effects published as {@code propose} calldata (layout in l1/README.md). Fields are
- * 32 bytes big-endian, counts 2 bytes big-endian, L1 addresses 20 bytes:
+ * The block's tx effects as {@code propose} calldata: a sequence of field elements, each a 32-byte big-endian word
+ * below r, so the Rollup can evaluate them as the coefficients of the block root's polynomial P (data availability,
+ * circuits/README.md "Block root"). Layout (l1/README.md):
  *
  * <pre>
- * effects := txCount:u32 tx*
- * tx      := txHash fee:field
- *            n:u16 nullifier*n  n:u16 noteHash*n  n:u16 (leafSlot value)*n
- *            n:u16 (recipient:address20 content sender)*n
- *            n:u16 (len:u16 field*len)*n            -- private logs
- *            n:u16 (contract len:u16 field*len)*n   -- public logs
+ * effects := txCount tx*
+ * tx      := prefix txHash fee nullifier* noteHash* (leafSlot value)* other*
+ * prefix   = #nullifiers + #noteHashes·2^16 + #writes·2^32 + #other·2^48
+ * other   := #messages (recipient content sender)*  #privateLogs (len field*len)*  #publicLogs (contract len field*len)*
  * </pre>
  *
  * <p>What a block publishes ({@link #encodeBlock}) is its header's 22 fields (Aztec's order, {@link BlockHeader#toFields})
@@ -45,12 +46,33 @@ public final class EffectsEncoding {
 
   /** The bytes {@code propose} publishes for {@code block}: header fields, then the tx effects. */
   public static byte[] encodeBlock(L2Block block) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Fr field : block.header().toFields()) {
+    return published(block.header().toFields(), encode(block.txEffects()));
+  }
+
+  /** Published bytes: the header's 22 fields, then {@code effects} ({@link #encode}). */
+  public static byte[] published(List<Fr> headerFields, byte[] effects) {
+    if (headerFields.size() * 32 != HEADER_BYTES) {
+      throw new IllegalArgumentException("a published header has " + HEADER_BYTES / 32 + " fields, got "
+          + headerFields.size());
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER_BYTES + effects.length);
+    for (Fr field : headerFields) {
       out.writeBytes(field.toBytesBE());
     }
-    out.writeBytes(encode(block.txEffects()));
+    out.writeBytes(effects);
     return out.toByteArray();
+  }
+
+  /**
+   * The tx effects of published bytes (what follows the header): the words the Rollup's data-availability check
+   * evaluates and hashes into K. The header is bound otherwise: its hash is the proven {@code blockHash}.
+   */
+  public static byte[] txEffects(byte[] published) {
+    if (published.length < HEADER_BYTES) {
+      throw new IllegalArgumentException("published effects start with a " + HEADER_BYTES + "-byte header, got "
+          + published.length + " bytes");
+    }
+    return java.util.Arrays.copyOfRange(published, HEADER_BYTES, published.length);
   }
 
   /**
@@ -95,43 +117,61 @@ public final class EffectsEncoding {
   }
 
   private static List<TxEffect> decodeTxs(Reader in) {
-    long count = in.u32("txCount");
-    if (count > in.remaining() / 74) { // a tx takes at least 64 + 5 * 2 bytes
-      throw new MalformedEffectsException(in.position - 4, "txCount", count + " txs cannot fit in "
+    long count = in.u64Field("txCount");
+    if (count > in.remaining() / (4 * 32)) { // a tx takes at least its prefix, hash, fee and 3 other-field counts
+      throw new MalformedEffectsException(in.position - 32, "txCount", count + " txs cannot fit in "
           + in.remaining() + " bytes");
     }
     List<TxEffect> txs = new ArrayList<>((int) count);
     for (int t = 0; t < count; t++) {
       String tx = "tx[" + t + "].";
+      int prefixAt = in.position;
+      long prefix = in.u64Field(tx + "prefix");
+      int nullifierCount = (int) (prefix & 0xFFFF);
+      int noteHashCount = (int) ((prefix >>> 16) & 0xFFFF);
+      int writes = (int) ((prefix >>> 32) & 0xFFFF);
+      int otherCount = (int) ((prefix >>> 48) & 0xFFFF);
+      long words = 2L + nullifierCount + noteHashCount + 2L * writes + otherCount;
+      if (words * 32 > in.remaining()) {
+        throw new MalformedEffectsException(prefixAt, tx + "prefix", words + " fields cannot fit in "
+            + in.remaining() + " bytes");
+      }
       TxHash hash = new TxHash(in.field(tx + "txHash"));
       long fee = in.u64Field(tx + "fee");
-      List<Fr> nullifiers = in.fields(tx + "nullifiers");
-      List<Fr> noteHashes = in.fields(tx + "noteHashes");
-      int writes = in.u16(tx + "publicDataWrites.count");
+      List<Fr> nullifiers = in.fields(tx + "nullifiers", nullifierCount);
+      List<Fr> noteHashes = in.fields(tx + "noteHashes", noteHashCount);
       List<PublicDataWrite> publicWrites = new ArrayList<>(writes);
       for (int i = 0; i < writes; i++) {
-        publicWrites.add(new PublicDataWrite(in.field(tx + "publicDataWrites.leafSlot"),
-            in.field(tx + "publicDataWrites.value")));
+        publicWrites.add(new PublicDataWrite(in.field(tx + "publicDataWrites[" + i + "].leafSlot"),
+            in.field(tx + "publicDataWrites[" + i + "].value")));
       }
-      int messageCount = in.u16(tx + "l2ToL1Messages.count");
+      int otherEnd = in.position + otherCount * 32;
+      int messageCount = in.count(tx + "l2ToL1Messages.count", otherEnd);
       List<ScopedL2ToL1Message> messages = new ArrayList<>(messageCount);
       for (int i = 0; i < messageCount; i++) {
-        EthAddress recipient = EthAddress.fromBytes(in.bytes(EthAddress.BYTES, tx + "l2ToL1Messages.recipient"));
-        messages.add(new ScopedL2ToL1Message(recipient, in.field(tx + "l2ToL1Messages.content"),
-            new AztecAddress(in.field(tx + "l2ToL1Messages.sender"))));
+        String name = tx + "l2ToL1Messages[" + i + "]";
+        EthAddress recipient = in.ethAddressField(name + ".recipient");
+        messages.add(new ScopedL2ToL1Message(recipient, in.field(name + ".content"),
+            new AztecAddress(in.field(name + ".sender"))));
       }
-      int privateCount = in.u16(tx + "privateLogs.count");
+      int privateCount = in.count(tx + "privateLogs.count", otherEnd);
       List<PrivateLog> privateLogs = new ArrayList<>(privateCount);
       for (int i = 0; i < privateCount; i++) {
-        List<Fr> fields = in.fields(tx + "privateLogs[" + i + "]");
-        privateLogs.add(in.build(tx + "privateLogs[" + i + "]", () -> new PrivateLog(fields)));
+        String name = tx + "privateLogs[" + i + "]";
+        List<Fr> fields = in.fields(name, in.count(name + ".length", otherEnd));
+        privateLogs.add(in.build(name, () -> new PrivateLog(fields)));
       }
-      int publicCount = in.u16(tx + "publicLogs.count");
+      int publicCount = in.count(tx + "publicLogs.count", otherEnd);
       List<PublicLog> publicLogs = new ArrayList<>(publicCount);
       for (int i = 0; i < publicCount; i++) {
-        AztecAddress contract = new AztecAddress(in.field(tx + "publicLogs[" + i + "].contract"));
-        List<Fr> fields = in.fields(tx + "publicLogs[" + i + "]");
-        publicLogs.add(in.build(tx + "publicLogs[" + i + "]", () -> new PublicLog(contract, fields)));
+        String name = tx + "publicLogs[" + i + "]";
+        AztecAddress contract = new AztecAddress(in.field(name + ".contract"));
+        List<Fr> fields = in.fields(name, in.count(name + ".length", otherEnd));
+        publicLogs.add(in.build(name, () -> new PublicLog(contract, fields)));
+      }
+      if (in.position != otherEnd) {
+        throw new MalformedEffectsException(in.position, tx + "other", "the prefix announces " + otherCount
+            + " other fields, the messages and logs take " + (otherCount - (otherEnd - in.position) / 32));
       }
       TxEffects effects = in.build(tx + "effects", () -> new TxEffects(nullifiers, noteHashes, publicWrites,
           messages, privateLogs, publicLogs));
@@ -210,21 +250,23 @@ public final class EffectsEncoding {
       return EthAddress.fromBytes(java.util.Arrays.copyOfRange(word, 12, 32));
     }
 
-    int u16(String name) {
-      byte[] two = bytes(2, name);
-      return ((two[0] & 0xFF) << 8) | (two[1] & 0xFF);
+    /** A count word of the tx's other fields, which must leave its items within {@code end}. */
+    int count(String name, int end) {
+      int at = position;
+      if (position + 32 > end) {
+        throw new MalformedEffectsException(at, name, "beyond the other fields the prefix announced");
+      }
+      long value = u64Field(name);
+      if (value * 32 > end - position) {
+        throw new MalformedEffectsException(at, name, value + " items cannot fit in the " + (end - position)
+            + " bytes left of the tx's other fields");
+      }
+      return (int) value;
     }
 
-    long u32(String name) {
-      byte[] four = bytes(4, name);
-      return ((long) (four[0] & 0xFF) << 24) | ((four[1] & 0xFF) << 16) | ((four[2] & 0xFF) << 8) | (four[3] & 0xFF);
-    }
-
-    List<Fr> fields(String name) {
-      int count = u16(name + ".count");
+    List<Fr> fields(String name, int count) {
       if ((long) count * 32 > remaining()) {
-        throw new MalformedEffectsException(position - 2, name + ".count", count + " fields cannot fit in "
-            + remaining() + " bytes");
+        throw new MalformedEffectsException(position, name, count + " fields cannot fit in " + remaining() + " bytes");
       }
       List<Fr> out = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
@@ -247,61 +289,83 @@ public final class EffectsEncoding {
   }
 
   public static byte[] encode(List<TxEffect> txEffects) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    writeU32(out, txEffects.size());
+    return toBytes(fields(txEffects));
+  }
+
+  /** The published fields, in calldata order. */
+  public static List<Fr> fields(List<TxEffect> txEffects) {
+    List<Fr> fields = new ArrayList<>();
+    fields.add(Fr.of(txEffects.size()));
     for (TxEffect tx : txEffects) {
-      writeTx(out, tx);
+      TxEffects effects = tx.effects();
+      List<Fr> other = otherFields(effects);
+      BigInteger prefix = BigInteger.valueOf(effects.nullifiers().size())
+          .or(BigInteger.valueOf(effects.noteHashes().size()).shiftLeft(16))
+          .or(BigInteger.valueOf(effects.publicDataWrites().size()).shiftLeft(32))
+          .or(BigInteger.valueOf(other.size()).shiftLeft(48));
+      fields.add(Fr.fromBigInteger(prefix));
+      fields.add(tx.txHash().value());
+      fields.add(Fr.of(tx.transactionFee()));
+      fields.addAll(effects.nullifiers());
+      fields.addAll(effects.noteHashes());
+      for (PublicDataWrite write : effects.publicDataWrites()) {
+        fields.add(write.leafSlot());
+        fields.add(write.value());
+      }
+      fields.addAll(other);
     }
-    return out.toByteArray();
+    return fields;
   }
 
-  private static void writeTx(ByteArrayOutputStream out, TxEffect tx) {
-    TxEffects effects = tx.effects();
-    out.writeBytes(tx.txHash().value().toBytesBE());
-    out.writeBytes(Fr.of(tx.transactionFee()).toBytesBE());
-    writeFields(out, effects.nullifiers());
-    writeFields(out, effects.noteHashes());
-    writeU16(out, effects.publicDataWrites().size());
-    for (PublicDataWrite write : effects.publicDataWrites()) {
-      out.writeBytes(write.leafSlot().toBytesBE());
-      out.writeBytes(write.value().toBytesBE());
-    }
-    writeU16(out, effects.l2ToL1Messages().size());
+  /** A tx's L2-to-L1 messages and logs as fields (the block root's "other fields" of the tx). */
+  public static List<Fr> otherFields(TxEffects effects) {
+    List<Fr> fields = new ArrayList<>();
+    fields.add(Fr.of(effects.l2ToL1Messages().size()));
     for (ScopedL2ToL1Message message : effects.l2ToL1Messages()) {
-      out.writeBytes(message.recipient().toBytes());
-      out.writeBytes(message.content().toBytesBE());
-      out.writeBytes(message.sender().toField().toBytesBE());
+      fields.add(message.recipient().toField());
+      fields.add(message.content());
+      fields.add(message.sender().toField());
     }
-    writeU16(out, effects.privateLogs().size());
+    fields.add(Fr.of(effects.privateLogs().size()));
     for (PrivateLog log : effects.privateLogs()) {
-      writeFields(out, log.fields());
+      fields.add(Fr.of(log.fields().size()));
+      fields.addAll(log.fields());
     }
-    writeU16(out, effects.publicLogs().size());
+    fields.add(Fr.of(effects.publicLogs().size()));
     for (PublicLog log : effects.publicLogs()) {
-      out.writeBytes(log.contract().toField().toBytesBE());
-      writeFields(out, log.fields());
+      fields.add(log.contract().toField());
+      fields.add(Fr.of(log.fields().size()));
+      fields.addAll(log.fields());
     }
+    return fields;
   }
 
-  private static void writeFields(ByteArrayOutputStream out, List<Fr> fields) {
-    writeU16(out, fields.size());
+  /**
+   * The block root's view of a tx ({@code circuits.rollup.BlockTx}): the same published fields, with the tree
+   * effects the base rollup proves. Refuses a tx with more other fields than the block root holds.
+   */
+  public static BlockTx blockTx(TxEffect tx) {
+    TxEffects effects = tx.effects();
+    List<TxTreeEffects.PublicWrite> writes = effects.publicDataWrites().stream()
+        .map(write -> new TxTreeEffects.PublicWrite(write.leafSlot(), write.value())).toList();
+    return new BlockTx(tx.txHash().value(), Fr.of(tx.transactionFee()),
+        new TxTreeEffects(effects.noteHashes(), effects.nullifiers(), writes), otherFields(effects));
+  }
+
+  public static List<BlockTx> blockTxs(List<TxEffect> txEffects) {
+    return txEffects.stream().map(EffectsEncoding::blockTx).toList();
+  }
+
+  /** K = keccak256(effects) mod r, as the Rollup computes it (the block root's public input effectsKey). */
+  public static Fr effectsKey(byte[] effects) {
+    return Fr.reduce(new BigInteger(1, org.web3j.crypto.Hash.sha3(effects)));
+  }
+
+  static byte[] toBytes(List<Fr> fields) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(32 * fields.size());
     for (Fr field : fields) {
       out.writeBytes(field.toBytesBE());
     }
-  }
-
-  private static void writeU16(ByteArrayOutputStream out, int value) {
-    if (value < 0 || value > 0xFFFF) {
-      throw new IllegalArgumentException("count " + value + " does not fit the effects encoding's u16");
-    }
-    out.write(value >>> 8);
-    out.write(value);
-  }
-
-  private static void writeU32(ByteArrayOutputStream out, int value) {
-    out.write(value >>> 24);
-    out.write(value >>> 16);
-    out.write(value >>> 8);
-    out.write(value);
+    return out.toByteArray();
   }
 }

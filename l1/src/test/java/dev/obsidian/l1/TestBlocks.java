@@ -55,9 +55,12 @@ final class TestBlocks {
     return new ScopedL2ToL1Message(recipient, content, sender);
   }
 
-  /** Block {@code number} on top of {@code lastArchive} with these effects; roots other than the archive are random. */
+  /**
+   * Block {@code number} on top of {@code lastArchive} with these effects; roots other than the archive, and the
+   * published header fields, are random.
+   */
   ProposedHeader.Proposal proposal(long number, Fr lastArchive, List<TxEffect> txs, Fr inHash) {
-    byte[] effects = EffectsEncoding.encode(txs);
+    byte[] effects = EffectsEncoding.published(fields(EffectsEncoding.HEADER_BYTES / 32), EffectsEncoding.encode(txs));
     OutHashTree outTree = OutHashTree.of(ProposedHeader.l2ToL1MessageHashes(txs, VERSION, CHAIN_ID));
     ProposedHeader header = new ProposedHeader(number, lastArchive, field(), field(), field(), field(), field(),
         field(), dev.obsidian.crypto.hash.Sha.sha256ToField(effects), inHash, outTree.root(), outTree.height());

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *   Poseidon2.hash([h_i]) (one permutation per link); n from the size parameter, default 1.
  *   <li>{@code merkle-membership}: public "root" and "leaf", private index and 42-sibling path of the note hash tree.
  *   <li>{@code base-rollup-2}, {@code base-rollup-8}, {@code base-rollup-64}: {@link BaseRollupCircuit}.
+ *   <li>{@code block-root-1}, {@code block-root-4}, {@code block-root-16}: {@link BlockRootCircuit}.
  * </ul>
  */
 public final class NamedCircuits {
@@ -41,8 +42,9 @@ public final class NamedCircuits {
   }
 
   public static List<String> names() {
-    return Stream.concat(Stream.of(POSEIDON2_CHAIN, MERKLE_MEMBERSHIP),
-        BASE_ROLLUP_CAPACITIES.stream().map(BaseRollupCircuit::name)).toList();
+    return Stream.of(Stream.of(POSEIDON2_CHAIN, MERKLE_MEMBERSHIP),
+        BASE_ROLLUP_CAPACITIES.stream().map(BaseRollupCircuit::name),
+        BlockRootCircuit.TX_CAPACITIES.stream().map(BlockRootCircuit::name)).flatMap(s -> s).toList();
   }
 
   /**
@@ -62,6 +64,11 @@ public final class NamedCircuits {
     for (int capacity : BASE_ROLLUP_CAPACITIES) {
       if (name.equals(BaseRollupCircuit.name(capacity))) {
         return BaseRollupCircuit.build(capacity, recordLocations);
+      }
+    }
+    for (int capacity : BlockRootCircuit.TX_CAPACITIES) {
+      if (name.equals(BlockRootCircuit.name(capacity))) {
+        return BlockRootCircuit.build(capacity, recordLocations);
       }
     }
     throw new IllegalArgumentException("circuit '" + name + "' is unknown: expected one of " + names());

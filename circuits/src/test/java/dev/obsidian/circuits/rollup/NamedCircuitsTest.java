@@ -42,7 +42,8 @@ class NamedCircuitsTest {
         false));
     assertThrows(IllegalArgumentException.class, () -> NamedCircuits.build("merkle-membership", OptionalInt.of(2),
         false));
-    assertEquals(List.of("poseidon2-chain", "merkle-membership", "base-rollup-2", "base-rollup-8", "base-rollup-64"),
+    assertEquals(List.of("poseidon2-chain", "merkle-membership", "base-rollup-2", "base-rollup-8", "base-rollup-64",
+        "block-root-1", "block-root-4", "block-root-16"),
         NamedCircuits.names());
   }
 }

@@ -91,7 +91,9 @@ class PublisherCrashIT {
     try (SandboxProcess sandbox = SandboxProcess.start(dataDir, config, log)) {
       RpcClient rpc = sandbox.client();
       long blockNumber = rpc.call("node_getBlockNumber").asLong();
-      assertTrue(blockNumber >= TRIALS, "each trial built at least one block: " + blockNumber);
+      // block N waits until the archiver saw the proposal of N - 1 on L1 (that closes N's L1->L2 message tree), so a
+      // trial killed while an earlier proposal is still in flight may build no block of its own
+      assertTrue(blockNumber >= TRIALS / 2, "the trials built at least " + TRIALS / 2 + " blocks: " + blockNumber);
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (rpc.call("node_getL2Tips").get("checkpointed").get("number").asLong() < blockNumber) {
         assertTrue(System.nanoTime() < deadline, "published height " + rpc.call("node_getL2Tips") + " of "

@@ -37,6 +37,11 @@ public final class ProverBenchCommand implements Callable<Integer> {
       description = "poseidon2-chain sizes as log2 of the constraint count (default 16; e.g. 16,18,20).")
   List<Integer> sizes;
 
+  @Option(names = "--circuit", split = ",",
+      description = "Rollup circuits to prove instead of the demo, e.g. base-rollup-2,block-root-1 (a sample block "
+          + "on the genesis state; the witness time includes the tree witnesses).")
+  List<String> circuits;
+
   @Option(names = "--repetitions", defaultValue = "2",
       description = "Proofs per size; the fastest is reported (the first warms up the JIT). Default 2.")
   int repetitions;
@@ -60,6 +65,20 @@ public final class ProverBenchCommand implements Callable<Integer> {
             + " wires");
       }
       ProverBench.run(r1csFile.getFileName().toString(), r1cs, witness, -1, repetitions, out);
+      return 0;
+    }
+    if (circuits != null && !circuits.isEmpty()) {
+      for (String name : circuits) {
+        if (!dev.obsidian.circuits.bench.RollupBenchInputs.isRollupCircuit(name)
+            || !dev.obsidian.circuits.rollup.NamedCircuits.names().contains(name)) {
+          throw new UserInputException("--circuit: '" + name + "' is not a rollup circuit of "
+              + dev.obsidian.circuits.rollup.NamedCircuits.names());
+        }
+        dev.obsidian.circuits.bench.RollupBenchInputs.Instance instance =
+            dev.obsidian.circuits.bench.RollupBenchInputs.build(name);
+        ProverBench.run(name, instance.compiled().r1cs(), instance.assignment(), instance.witnessSeconds(),
+            repetitions, out);
+      }
       return 0;
     }
     for (int log2 : sizes) {

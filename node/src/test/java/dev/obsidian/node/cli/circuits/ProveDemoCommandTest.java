@@ -44,6 +44,9 @@ class ProveDemoCommandTest {
         dir.resolve("x.wtns").toString());
     assertEquals(ObsidianCli.EXIT_USAGE, missing.exitCode());
     assertTrue(missing.err().contains("--r1cs"), missing.err());
+    CliRun notRollup = CliRun.of("bench", "prover", "--circuit", "poseidon2-chain");
+    assertEquals(ObsidianCli.EXIT_USAGE, notRollup.exitCode());
+    assertTrue(notRollup.err().contains("--circuit") && notRollup.err().contains("block-root-1"), notRollup.err());
     CliRun unknown = CliRun.of("circuits", "export", "--circuit", "nope", "--snarkjs", dir.toString());
     assertEquals(ObsidianCli.EXIT_USAGE, unknown.exitCode());
     assertTrue(unknown.err().contains("--circuit"), unknown.err());
