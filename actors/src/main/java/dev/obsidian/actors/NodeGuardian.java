@@ -36,9 +36,6 @@ public final class NodeGuardian {
    * market or fee payment.
    */
   public static final GasFees BASE_FEES = new GasFees(1, 1);
-  /** Attempts per proving job before the block is reported failed. */
-  public static final int PROVER_MAX_ATTEMPTS = 3;
-
   private NodeGuardian() {}
 
   public static ActorNode start(ObsidianSettings settings, NodeClock clock) {
@@ -47,6 +44,17 @@ public final class NodeGuardian {
 
   /** Starts the node publishing its blocks through {@code l1}. */
   public static ActorNode start(ObsidianSettings settings, NodeClock clock, L1Wiring l1) {
+    return start(settings, clock, l1, null);
+  }
+
+  /**
+   * Starts the node publishing through {@code l1} and proving with {@code prover} (needed when
+   * {@code obsidian.prover.enabled}; with {@code obsidian.prover.cluster-port} set, workers in other JVMs join).
+   */
+  public static ActorNode start(ObsidianSettings settings, NodeClock clock, L1Wiring l1, BlockProver prover) {
+    if (settings.prover().enabled() && prover == null) {
+      throw new IllegalArgumentException("obsidian.prover.enabled is true but the node was started without a prover");
+    }
     if (settings.persistence().journal() != JournalKind.EMBEDDED) {
       throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
           + " is not wired into the node yet; use embedded");
@@ -56,7 +64,9 @@ public final class NodeGuardian {
         journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db"));
     ActorSystem<Void> system;
     try {
-      system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig().withFallback(ConfigFactory.load()));
+      system = ActorSystem.create(Behaviors.empty(), ProverCluster.SYSTEM_NAME, ProverCluster.config(settings.prover())
+          .withFallback(journal.toConfig()).withFallback(ConfigFactory.load()));
+      ProverCluster.joinSelf(system, settings.prover());
     } catch (RuntimeException | Error e) {
       lock.close();
       throw e;
@@ -71,7 +81,7 @@ public final class NodeGuardian {
       ChainIndex index = new ChainIndex(genesisBlock(store));
       journaled.blocks().forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
-      return spawn(settings, clock, system, store, index, lock, l1);
+      return spawn(settings, clock, system, store, index, lock, l1, prover);
     } catch (Exception | Error e) {
       system.terminate();
       if (store != null) {
@@ -83,7 +93,7 @@ public final class NodeGuardian {
   }
 
   private static ActorNode spawn(ObsidianSettings settings, NodeClock clock, ActorSystem<Void> system,
-      WorldStateStore store, ChainIndex index, DataDirLock lock, L1Wiring l1) {
+      WorldStateStore store, ChainIndex index, DataDirLock lock, L1Wiring l1, BlockProver prover) {
     long chainId = settings.node().chainId();
     long version = settings.node().rollupVersion();
     Mempool.Settings mempoolSettings = new Mempool.Settings(settings.limits().mempoolMaxTxs(),
@@ -91,17 +101,23 @@ public final class NodeGuardian {
     ActorRef<Mempool.Command> mempool = spawnCounted(system,
         Mempool.create(mempoolSettings, new LocalChainView(store, index), new UncheckedProofVerifier()), "mempool");
     ActorRef<WorldState.Command> worldState = spawnCounted(system, WorldState.create(store), "world-state");
-    ActorRef<ProverCoordinator.Command> prover = spawnCounted(system,
-        ProverCoordinator.create(settings.prover().jobTimeout(), PROVER_MAX_ATTEMPTS), "prover-coordinator");
-    for (int i = 0; i < settings.prover().workers(); i++) {
-      spawnCounted(system, ProverWorker.create(store), "prover-worker-" + i);
+    var proving = settings.prover();
+    ActorRef<BlockProofs.Command> proofs = spawnCounted(system, BlockProofs.create(), "block-proofs");
+    ActorRef<ProverCoordinator.Command> coordinator = spawnCounted(system, ProverCoordinator.create(
+        new ProverCoordinator.Settings(proving.enabled(), proving.jobTimeout(), proving.maxAttempts()),
+        prover, store, proofs), "prover-coordinator");
+    if (proving.enabled()) {
+      for (int i = 0; i < proving.workers(); i++) {
+        system.systemActorOf(ActorStats.timed(system, "prover-worker-" + i, ProverWorker.create(prover)),
+            "prover-worker-" + i, ActorStats.mailbox().withDispatcherFromConfig("obsidian.prover-dispatcher"));
+      }
     }
     var sequencing = settings.sequencer();
     Sequencer.Settings sequencerSettings = new Sequencer.Settings(sequencing.blockTime(), sequencing.minTxsPerBlock(),
         sequencing.maxTxsPerBlock(), sequencing.buildEmptyBlocks(), chainId, version, EthAddress.ZERO, AztecAddress.ZERO,
         BASE_FEES);
     ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, l1.publisher().apply(index), index), clock), "sequencer");
+        new Sequencer.Collaborators(mempool, worldState, coordinator, l1.publisher().apply(index), index), clock), "sequencer");
     return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock, l1);
   }
 

@@ -101,6 +101,9 @@ public final class Sequencer
 
   public record BlockProven(long blockNumber) implements Event {}
 
+  /** The block is not proven (proving is off, or a job failed every attempt); it is published all the same. */
+  public record BlockLeftUnproven(long blockNumber, String reason) implements Event {}
+
   public record BlockPublished(long blockNumber, String l1TxHash) implements Event {}
 
   /** No L1 publisher accepted the block (the sandbox has none); it stays unpublished. */
@@ -135,6 +138,7 @@ public final class Sequencer
         case BlockProofRequested r -> withPhase(SlotPhase.PROVING);
         case BlockProven p -> new State(SlotPhase.PUBLISHING, lastBlockNumber, lastTimestampSeconds, p.blockNumber(),
             Optional.empty(), block);
+        case BlockLeftUnproven u -> withPhase(SlotPhase.PUBLISHING);
         case BlockPublished p -> idle();
         case BlockLeftUnpublished u -> idle();
         case BlockRolledBack r -> idle();
@@ -210,7 +214,7 @@ public final class Sequencer
     switch (state.phase()) {
       case BUILDING -> state.block().ifPresentOrElse(this::apply, () -> refetch(state.proposal().orElseThrow()));
       case PROVING -> prove(state.block().orElseThrow());
-      case PUBLISHING -> publish(state.block().orElseThrow());
+      case PUBLISHING -> publish(state.block().orElseThrow(), state.provenBlockNumber() >= state.lastBlockNumber());
       case IDLE, COLLECTING -> { }
     }
   }
@@ -336,16 +340,30 @@ public final class Sequencer
       return Effect().noReply();
     }
     if (done.outcome() instanceof ProverCoordinator.Failed failed) {
-      // a built block's public inputs do not check out: the trees and the journal disagree
-      throw new IllegalStateException("block " + failed.blockNumber() + " failed its public-input check: " + failed.reason());
+      // the built block does not re-apply to the roots it claims: the trees and the journal disagree
+      throw new IllegalStateException("block " + failed.blockNumber() + " does not re-apply to its roots: " + failed.reason());
     }
     L2Block block = state.block().orElseThrow();
-    return Effect().persist(new BlockProven(block.number())).thenRun(s -> publish(block)).thenNoReply();
+    String unproven = switch (done.outcome()) {
+      case ProverCoordinator.NotProving n -> "proving is off (obsidian.prover.enabled = false)";
+      case ProverCoordinator.Unproven u -> u.reason();
+      default -> null;
+    };
+    if (unproven != null) {
+      return Effect().persist(new BlockLeftUnproven(block.number(), unproven)).thenRun(s -> publish(block, false))
+          .thenNoReply();
+    }
+    return Effect().persist(new BlockProven(block.number())).thenRun(s -> publish(block, true)).thenNoReply();
   }
 
-  /** Marks the block proven in the index (also after a restart in PUBLISHING), then hands it to the publisher. */
-  private void publish(L2Block block) {
-    peers.index().markProven(block.number());
+  /**
+   * Marks a proven block proven in the index (also after a restart in PUBLISHING), then hands the block to the
+   * publisher.
+   */
+  private void publish(L2Block block, boolean proven) {
+    if (proven) {
+      peers.index().markProven(block.number());
+    }
     context.pipeToSelf(peers.publisher().publish(block), (outcome, failure) -> new PublishDone(block.number(),
         outcome != null ? outcome : new L1Publisher.NotPublished("publisher failed: " + failure)));
   }
