@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ConfigCommand.class,
       SandboxCommand.class,
+      ProverCommand.class,
       StatusCommand.class,
       L1Command.class,
       LoadtestCommand.class,

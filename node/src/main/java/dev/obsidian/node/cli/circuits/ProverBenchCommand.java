@@ -37,6 +37,15 @@ public final class ProverBenchCommand implements Callable<Integer> {
       description = "poseidon2-chain sizes as log2 of the constraint count (default 16; e.g. 16,18,20).")
   List<Integer> sizes;
 
+  @Option(names = "--circuit", paramLabel = "NAME", description = "Time the node's proving path for a 1-tx block "
+      + "with this base rollup variant (base-rollup-2, base-rollup-8): witness, solve, Groth16 proof, verification. "
+      + "Keys from --key-dir (made once by the INSECURE dev setup, not timed).")
+  String circuit;
+
+  @Option(names = "--key-dir", paramLabel = "DIR", description = "Key directory for --circuit (default: the shared "
+      + "cache, as obsidian.prover.key-dir = \"\").")
+  Path keyDir;
+
   @Option(names = "--repetitions", defaultValue = "2",
       description = "Proofs per size; the fastest is reported (the first warms up the JIT). Default 2.")
   int repetitions;
@@ -49,6 +58,16 @@ public final class ProverBenchCommand implements Callable<Integer> {
       throw new UserInputException("--repetitions: must be in [1, 100], got " + repetitions);
     }
     out.println("Obsidian Groth16 prover benchmark (" + Runtime.getRuntime().availableProcessors() + " cores)");
+    if (circuit != null) {
+      Path keys = keyDir != null ? keyDir
+          : dev.obsidian.config.ProverSettings.defaults(true).resolvedKeyDir(System.getenv());
+      try {
+        BlockProofBench.run(circuit, keys, repetitions, out);
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException(e.getMessage(), e);
+      }
+      return 0;
+    }
     if (r1csFile != null || wtnsFile != null) {
       if (r1csFile == null || wtnsFile == null) {
         throw new UserInputException("--r1cs and --wtns go together: give both files");
