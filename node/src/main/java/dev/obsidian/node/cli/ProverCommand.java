@@ -45,6 +45,10 @@ final class ProverCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Workers in this process (obsidian.prover.workers).")
   Integer workers;
 
+  @Option(names = "--max-base-capacity", paramLabel = "N", description = "Largest base rollup variant to load "
+      + "(obsidian.prover.max-base-capacity: 2, 8 or 64); jobs for larger ones fail here and go elsewhere.")
+  Integer maxBaseCapacity;
+
   @Option(names = "--key-dir", paramLabel = "DIR", description = "Key directory (obsidian.prover.key-dir; default "
       + "the shared cache). Must hold the node's keys, or the dev setup makes the same deterministic dev keys.")
   Path keyDir;
@@ -72,6 +76,7 @@ final class ProverCommand implements Callable<Integer> {
     }
     var settings = new SandboxSettings()
         .flag("--workers", "obsidian.prover.workers", workers)
+        .flag("--max-base-capacity", "obsidian.prover.max-base-capacity", maxBaseCapacity)
         .flag("--key-dir", "obsidian.prover.key-dir", keyDir == null ? null : keyDir.toAbsolutePath().toString())
         .loadEffective(file, cli.environment()).settings();
     return new ProverRun(spec.commandLine().getOut(), stopRequested, cli.environment())
