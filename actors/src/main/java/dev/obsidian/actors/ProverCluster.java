@@ -35,18 +35,19 @@ public final class ProverCluster {
         "pekko.actor.provider", "cluster",
         "pekko.remote.artery.canonical.hostname", host,
         "pekko.remote.artery.canonical.port", port,
-        "pekko.cluster.roles", java.util.List.of(role),
-        // a prover that dies is removed after stable-after (its jobs time out and go elsewhere); the oldest member,
-        // the node, never downs itself: not when it is alone, not when membership is unstable
-        "pekko.cluster.downing-provider-class", "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider",
-        "pekko.cluster.split-brain-resolver.active-strategy", "keep-oldest",
-        "pekko.cluster.split-brain-resolver.keep-oldest.down-if-alone", "off",
-        "pekko.cluster.split-brain-resolver.down-all-when-unstable", "off",
-        "pekko.cluster.split-brain-resolver.stable-after", "5s",
-        // a worker busy proving on every core can miss heartbeats for seconds
-        "pekko.cluster.failure-detector.acceptable-heartbeat-pause", "10s",
-        "pekko.cluster.jmx.enabled", "off",
-        "pekko.cluster.log-info", "off"));
+        "pekko.cluster.roles", java.util.List.of(role))).withFallback(ConfigFactory.parseString("""
+        # a prover that dies is removed after stable-after (its jobs time out and go elsewhere); the oldest member,
+        # the node, never downs itself: not when it is alone, not when membership is unstable
+        pekko.cluster.downing-provider-class = "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider"
+        pekko.cluster.split-brain-resolver.active-strategy = keep-oldest
+        pekko.cluster.split-brain-resolver.keep-oldest.down-if-alone = off
+        pekko.cluster.split-brain-resolver.down-all-when-unstable = off
+        pekko.cluster.split-brain-resolver.stable-after = 5s
+        # a worker busy proving on every core can miss heartbeats for seconds
+        pekko.cluster.failure-detector.acceptable-heartbeat-pause = 10s
+        pekko.cluster.jmx.enabled = off
+        pekko.cluster.log-info = off
+        """));
   }
 
   /** With a cluster port set, makes the node the cluster's first member. */
