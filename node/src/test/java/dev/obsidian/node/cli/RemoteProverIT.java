@@ -95,7 +95,7 @@ class RemoteProverIT {
         child.waitFor(60, TimeUnit.SECONDS);
       }
       // the prover's exit does not take the node down (the cluster's downing keeps the oldest member, the node)
-      Thread.sleep(12_000);
+      Thread.sleep(20_000); // past unreachability (10 s heartbeat pause) and the downing decision (5 s stable)
       assertEquals(blocks, node.sequencerStatus().toCompletableFuture().get(10, TimeUnit.SECONDS).lastBlockNumber());
     }
     List<BlockProofs.ProofsRecorded> recorded = NodeJournal.readEmbedded(dataDir).blockProofs();
