@@ -99,7 +99,8 @@ public final class L1Node implements AutoCloseable {
         new RollupClient(client, contracts.rollup(), contracts.deploymentL1Block()), index::block,
         settings.node().rollupVersion(), settings.l1().chainId());
     publishers.add(publisher);
-    publisher.catchUp(index.provenBlockNumber());
+    // blocks reach the publisher after their proving step: proven ones with proving on, every built one with it off
+    publisher.catchUp(settings.prover().enabled() ? index.provenBlockNumber() : index.latestBlockNumber());
     publisher.reconcileEvery(RECONCILE_INTERVAL);
     return publisher;
   }
