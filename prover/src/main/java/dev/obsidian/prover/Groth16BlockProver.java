@@ -98,6 +98,11 @@ public final class Groth16BlockProver implements BlockProver {
     for (int i = 0; i < block.txEffects().size(); i++) {
       jobs.add(baseJob(parent, block.number(), i, treeEffects(block.txEffects().get(i))));
     }
+    // Seam for the block-root job (blockroot branch): here `parent` holds the parent state with every tx applied by
+    // BaseRollupWitness, which is what BlockRootWitness.apply(fork, BlockRootData, capacity) takes; the job would be
+    // appended after the base jobs and can run in parallel with them (the block root does not verify the base proofs
+    // recursively; L1 checks them all in one batch). It needs each tx's published "other" fields and
+    // K = keccak256(effects calldata) mod r from l1's EffectsEncoding, which this module cannot see yet.
     requireEqual("state", block.header().state(), StateReference.of(parent), block);
     parent.appendLeaves(TreeId.ARCHIVE, List.of(block.hash()));
     requireEqual("archive", block.archive(), parent.treeInfo(TreeId.ARCHIVE), block);
