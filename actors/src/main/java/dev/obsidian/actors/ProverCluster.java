@@ -45,9 +45,9 @@ public final class ProverCluster {
         pekko.cluster.split-brain-resolver.stable-after = 5s
         # a worker busy proving on every core can miss heartbeats for seconds
         pekko.cluster.failure-detector.acceptable-heartbeat-pause = 10s
-        # a base-rollup-64 job carries ~13,000 named inputs (about 600 KB): above artery's 256 KiB default frame;
-        # the bound matches obsidian.serialization.max-payload-bytes
-        pekko.remote.artery.advanced.maximum-frame-size = 8 MiB
+        # a base-rollup-64 job carries ~13,000 named inputs (about 600 KB): above artery's 256 KiB default frame
+        # (buffers of this size are pooled and allocated on demand)
+        pekko.remote.artery.advanced.maximum-frame-size = 2 MiB
         pekko.cluster.jmx.enabled = off
         pekko.cluster.log-info = off
         """));
