@@ -55,6 +55,10 @@ public final class NodeGuardian {
     if (settings.prover().enabled() && prover == null) {
       throw new IllegalArgumentException("obsidian.prover.enabled is true but the node was started without a prover");
     }
+    if (settings.prover().enabled() && settings.prover().workers() == 0 && settings.prover().clusterPort() == 0) {
+      throw new IllegalArgumentException("obsidian.prover.enabled is true but nothing can prove: "
+          + "obsidian.prover.workers = 0 and obsidian.prover.cluster-port = 0 (no remote workers can join)");
+    }
     if (settings.persistence().journal() != JournalKind.EMBEDDED) {
       throw new IllegalArgumentException("persistence.journal = " + settings.persistence().journal()
           + " is not wired into the node yet; use embedded");
