@@ -43,7 +43,7 @@ public record ProverSettings(int workers, Duration jobTimeout, boolean enabled, 
 
   /** The defaults of reference.conf with proving on or off, for tests and tools. */
   public static ProverSettings defaults(boolean enabled) {
-    return new ProverSettings(1, Duration.ofMinutes(5), enabled, 3, Optional.empty(), 8, 0, "127.0.0.1");
+    return new ProverSettings(1, Duration.ofMinutes(5), enabled, 3, Optional.empty(), 2, 0, "127.0.0.1");
   }
 
   public ProverSettings withEnabled(boolean on) {
