@@ -22,6 +22,14 @@ public interface BlockProver {
    */
   List<ProvingJob> plan(WorldStateFork parent, L2Block block);
 
+  /**
+   * On the node, before dispatching: why {@code job} can never be proven here (e.g. no key for its circuit), so the
+   * block is left unproven at once instead of after every attempt failed. Empty when it can be.
+   */
+  default Optional<String> cannotProve(ProvingJob job) {
+    return Optional.empty();
+  }
+
   /** On a worker, in any JVM: proves one job; throws with the reason when it cannot. */
   ProvingResult prove(ProvingJob job);
 

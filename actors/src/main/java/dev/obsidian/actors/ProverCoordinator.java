@@ -179,6 +179,16 @@ public final class ProverCoordinator {
           cause.getClass().getSimpleName() + ": " + cause.getMessage()));
       return Behaviors.same();
     }
+    for (ProvingJob job : planned.jobs()) {
+      var reason = prover.cannotProve(job);
+      if (reason.isPresent()) {
+        blocks.remove(planned.blockNumber());
+        String why = "job " + job.index() + " (" + job.circuit() + ") cannot be proven: " + reason.get();
+        context.getLog().error("block {} left unproven: {}", planned.blockNumber(), why);
+        block.request.replyTo().tell(new Unproven(planned.blockNumber(), why));
+        return Behaviors.same();
+      }
+    }
     block.accepted = new BlockProofs.AcceptedProof[planned.jobs().size()];
     block.remaining = planned.jobs().size();
     if (block.remaining == 0) {

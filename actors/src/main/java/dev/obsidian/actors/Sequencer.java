@@ -136,8 +136,9 @@ public final class Sequencer
         case BlockBuilt b -> new State(SlotPhase.BUILDING, b.blockNumber(), b.block().header().globals().timestampSeconds(),
             provenBlockNumber, Optional.empty(), Optional.of(b.block()));
         case BlockProofRequested r -> withPhase(SlotPhase.PROVING);
-        case BlockProven p -> new State(SlotPhase.PUBLISHING, lastBlockNumber, lastTimestampSeconds, p.blockNumber(),
-            Optional.empty(), block);
+        // the proven chain is a prefix: a block proven after one left unproven does not move the proven tip
+        case BlockProven p -> new State(SlotPhase.PUBLISHING, lastBlockNumber, lastTimestampSeconds,
+            p.blockNumber() == provenBlockNumber + 1 ? p.blockNumber() : provenBlockNumber, Optional.empty(), block);
         case BlockLeftUnproven u -> withPhase(SlotPhase.PUBLISHING);
         case BlockPublished p -> idle();
         case BlockLeftUnpublished u -> idle();
@@ -353,7 +354,8 @@ public final class Sequencer
       return Effect().persist(new BlockLeftUnproven(block.number(), unproven)).thenRun(s -> publish(block, false))
           .thenNoReply();
     }
-    return Effect().persist(new BlockProven(block.number())).thenRun(s -> publish(block, true)).thenNoReply();
+    return Effect().persist(new BlockProven(block.number()))
+        .thenRun(s -> publish(block, s.provenBlockNumber() == block.number())).thenNoReply();
   }
 
   /**

@@ -58,7 +58,7 @@ class ProverCoordinatorTest {
   }
 
   /** Two jobs per block; accepts a result whose proof bytes are {index}. */
-  private static final class TwoJobs implements BlockProver {
+  private static class TwoJobs implements BlockProver {
     @Override
     public List<ProvingJob> plan(WorldStateFork parent, L2Block block) {
       BlockBuilder.replay(parent, block);
@@ -190,5 +190,25 @@ class ProverCoordinatorTest {
     TestProbe<ProverCoordinator.Outcome> outcome = testKit.createTestProbe();
     coordinator.tell(new ProverCoordinator.ProveBlock(emptyBlock(), outcome.getRef()));
     assertEquals(new ProverCoordinator.NotProving(1), outcome.receiveMessage());
+  }
+
+  @Test
+  void aJobTheNodeCannotProveLeavesTheBlockUnprovenAtOnce() {
+    ActorRef<BlockProofs.Command> proofs = testKit.spawn(BlockProofs.create());
+    BlockProver noKeys = new TwoJobs() {
+      @Override
+      public Optional<String> cannotProve(ProvingJob job) {
+        return Optional.of("no key for " + job.circuit());
+      }
+    };
+    ActorRef<ProverCoordinator.Command> coordinator = testKit.spawn(ProverCoordinator.create(
+        new ProverCoordinator.Settings(true, Duration.ofSeconds(5), 3), noKeys, store, proofs));
+    TestProbe<ProverWorker.Job> worker = testKit.createTestProbe();
+    testKit.system().receptionist().tell(Receptionist.register(ProverWorker.SERVICE_KEY, worker.getRef()));
+    TestProbe<ProverCoordinator.Outcome> outcome = testKit.createTestProbe();
+    coordinator.tell(new ProverCoordinator.ProveBlock(emptyBlock(), outcome.getRef()));
+    assertEquals(new ProverCoordinator.Unproven(1, "job 0 (stand-in) cannot be proven: no key for stand-in"),
+        outcome.receiveMessage());
+    worker.expectNoMessage(Duration.ofMillis(300));
   }
 }

@@ -185,4 +185,13 @@ class SequencerTest {
     assertEquals(0, index.provenBlockNumber());
     assertEquals(1, index.latestBlockNumber());
   }
+
+  @Test
+  void theProvenTipIsAPrefixABlockProvenAfterAnUnprovenOneDoesNotMoveIt() {
+    Sequencer.State state = new Sequencer.State(SlotPhase.PROVING, 2, 0, 0, java.util.Optional.empty(),
+        java.util.Optional.empty());
+    // block 1 was left unproven: block 2's proof does not make the chain proven up to 2
+    assertEquals(0, state.apply(new Sequencer.BlockProven(2)).provenBlockNumber());
+    assertEquals(1, state.apply(new Sequencer.BlockProven(1)).provenBlockNumber());
+  }
 }

@@ -134,6 +134,13 @@ public final class Groth16BlockProver implements BlockProver {
   }
 
   @Override
+  public Optional<String> cannotProve(ProvingJob job) {
+    return variants.containsKey(job.circuit()) ? Optional.empty()
+        : Optional.of("no key for " + job.circuit() + " (keys for " + variants.keySet()
+            + ", obsidian.prover.max-base-capacity = " + maxCapacity + ")");
+  }
+
+  @Override
   public ProvingResult prove(ProvingJob job) {
     Variant variant = variant(job.circuit());
     long start = System.nanoTime();

@@ -95,6 +95,8 @@ class Groth16BlockProverTest {
   @Test
   void aJobForAVariantWithoutKeysFailsNamingTheSetting() {
     ProvingJob job = new ProvingJob(1, 0, "base-rollup-8", List.of(), List.of(), List.of());
+    assertTrue(prover.cannotProve(job).orElseThrow().contains("max-base-capacity = 2"));
+    assertTrue(prover.cannotProve(plan(block(1, 9)).get(0)).isEmpty());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> prover.prove(job));
     assertTrue(e.getMessage().contains("obsidian.prover.max-base-capacity = 2"), e.getMessage());
   }
