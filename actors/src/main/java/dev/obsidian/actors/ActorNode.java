@@ -278,7 +278,10 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   @Override
   public CompletionStage<NodeInfo> getNodeInfo() {
     List<String> notes = new ArrayList<>(List.of("tx proofs are not verified (UncheckedProofVerifier)",
-        "block proofs are not generated: prover workers only re-check public inputs"));
+        settings.prover().enabled()
+            ? "proving is on: a Groth16 base rollup proof per tx, each verified by the node before the block is "
+                + "proven; no block-root proof yet, and L1 does not check the proofs"
+            : "proving is off (obsidian.prover.enabled = false): blocks are published but never proven"));
     notes.addAll(l1.notes());
     return done(new NodeInfo(VERSION, settings.l1().chainId(), settings.node().rollupVersion(), "aztec-4.1.2-aligned",
         List.copyOf(notes)));

@@ -40,6 +40,20 @@ public final class ActorTypes implements TypeRegistrar {
     registerBlock(types);
     registerMempool(types);
     registerSequencer(types);
+    registerProving(types);
+  }
+
+  /** Proving: jobs and results cross the wire to workers in other JVMs; accepted proofs are journaled. */
+  private static void registerProving(TypeRegistry.Builder types) {
+    types.register(1150, BlockProver.ProvingJob.class, 1)
+        .register(1151, BlockProver.ProvingResult.class, 1)
+        .register(1152, ProverWorker.Job.class, 1)
+        .register(1153, ProverWorker.JobDone.class, 1)
+        .register(1154, ProverWorker.JobFailed.class, 1)
+        .register(1155, BlockProofs.AcceptedProof.class, 1)
+        .register(1156, BlockProofs.ProofsRecorded.class, 1)
+        .register(1157, BlockProofs.State.class, 1)
+        .register(1158, Sequencer.BlockLeftUnproven.class, 1);
   }
 
   private static void registerTx(TypeRegistry.Builder types) {

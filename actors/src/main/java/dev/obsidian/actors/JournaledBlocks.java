@@ -37,8 +37,8 @@ record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber, long firstS
       Object event = envelope.event();
       if (event instanceof Sequencer.BlockBuilt built) {
         blocks.add(built.block());
-      } else if (event instanceof Sequencer.BlockProven p) {
-        proven = Math.max(proven, p.blockNumber());
+      } else if (event instanceof Sequencer.BlockProven p && p.blockNumber() == proven + 1) {
+        proven = p.blockNumber(); // the proven chain is a prefix (as Sequencer.State counts it)
       }
     }
     return new JournaledBlocks(blocks, proven, envelopes.isEmpty() ? -1 : envelopes.get(0).sequenceNr(), envelopes.size());

@@ -43,8 +43,6 @@ public final class NodeGuardian {
    * market or fee payment.
    */
   public static final GasFees BASE_FEES = new GasFees(1, 1);
-  /** Attempts per proving job before the block is reported failed. */
-  public static final int PROVER_MAX_ATTEMPTS = 3;
 
   private NodeGuardian() {}
 
@@ -54,6 +52,21 @@ public final class NodeGuardian {
 
   /** Starts the node publishing its blocks through {@code l1}. */
   public static ActorNode start(ObsidianSettings settings, NodeClock clock, L1Wiring l1) {
+    return start(settings, clock, l1, null);
+  }
+
+  /**
+   * Starts the node publishing through {@code l1} and proving with {@code prover} (needed when
+   * {@code obsidian.prover.enabled}; with {@code obsidian.prover.cluster-port} set, workers in other JVMs join).
+   */
+  public static ActorNode start(ObsidianSettings settings, NodeClock clock, L1Wiring l1, BlockProver prover) {
+    if (settings.prover().enabled() && prover == null) {
+      throw new IllegalArgumentException("obsidian.prover.enabled is true but the node was started without a prover");
+    }
+    if (settings.prover().enabled() && settings.prover().workers() == 0 && settings.prover().clusterPort() == 0) {
+      throw new IllegalArgumentException("obsidian.prover.enabled is true but nothing can prove: "
+          + "obsidian.prover.workers = 0 and obsidian.prover.cluster-port = 0 (no remote workers can join)");
+    }
     StartupTimings timings = new StartupTimings();
     JournalConfig journal = journalConfig(settings);
     // the embedded journal's own file is locked (H2 allows one process); with Cassandra the lock guards the store
@@ -67,8 +80,10 @@ public final class NodeGuardian {
         settings.merkle().storeDirectory(), new StoreOptions(true, settings.merkle().historyBlocks())));
     ActorSystem<Void> system;
     try {
-      system = ActorSystem.create(Behaviors.empty(), "obsidian", journal.toConfig()
-          .withFallback(ReadModelStore.projectionConfig()).withFallback(ConfigFactory.load()));
+      system = ActorSystem.create(Behaviors.empty(), ProverCluster.SYSTEM_NAME, ProverCluster.config(settings.prover())
+          .withFallback(journal.toConfig()).withFallback(ReadModelStore.projectionConfig())
+          .withFallback(ConfigFactory.load()));
+      ProverCluster.joinSelf(system, settings.prover());
     } catch (RuntimeException | Error e) {
       closeWhenOpened(storeOpening);
       lock.close();
@@ -119,7 +134,7 @@ public final class NodeGuardian {
       unprojected.forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
       timings.mark("block index");
-      ActorNode node = spawn(settings, clock, system, store, index, lock, l1);
+      ActorNode node = spawn(settings, clock, system, store, index, lock, l1, prover);
       system.systemActorOf(ProjectionBehavior.create(readModel.projection(system, journal, index::committed)),
           ChainReadModel.PROJECTION_NAME, Props.empty());
       timings.mark("spawn");
@@ -221,7 +236,7 @@ public final class NodeGuardian {
   }
 
   private static ActorNode spawn(ObsidianSettings settings, NodeClock clock, ActorSystem<Void> system,
-      WorldStateStore store, ChainIndex index, DataDirLock lock, L1Wiring l1) {
+      WorldStateStore store, ChainIndex index, DataDirLock lock, L1Wiring l1, BlockProver prover) {
     long chainId = settings.node().chainId();
     long version = settings.node().rollupVersion();
     Mempool.Settings mempoolSettings = new Mempool.Settings(settings.limits().mempoolMaxTxs(),
@@ -229,10 +244,16 @@ public final class NodeGuardian {
     ActorRef<Mempool.Command> mempool = spawnCounted(system,
         Mempool.create(mempoolSettings, new LocalChainView(store, index), new UncheckedProofVerifier()), "mempool");
     ActorRef<WorldState.Command> worldState = spawnCounted(system, WorldState.create(store), "world-state");
-    ActorRef<ProverCoordinator.Command> prover = spawnCounted(system,
-        ProverCoordinator.create(settings.prover().jobTimeout(), PROVER_MAX_ATTEMPTS), "prover-coordinator");
-    for (int i = 0; i < settings.prover().workers(); i++) {
-      spawnCounted(system, ProverWorker.create(store), "prover-worker-" + i);
+    var proving = settings.prover();
+    ActorRef<BlockProofs.Command> proofs = spawnCounted(system, BlockProofs.create(), "block-proofs");
+    ActorRef<ProverCoordinator.Command> coordinator = spawnCounted(system, ProverCoordinator.create(
+        new ProverCoordinator.Settings(proving.enabled(), proving.jobTimeout(), proving.maxAttempts()),
+        prover, store, proofs), "prover-coordinator");
+    if (proving.enabled()) {
+      for (int i = 0; i < proving.workers(); i++) {
+        system.systemActorOf(ActorStats.timed(system, "prover-worker-" + i, ProverWorker.create(prover)),
+            "prover-worker-" + i, ActorStats.mailbox().withDispatcherFromConfig("obsidian.prover-dispatcher"));
+      }
     }
     var sequencing = settings.sequencer();
     Sequencer.Settings sequencerSettings = new Sequencer.Settings(sequencing.blockTime(), sequencing.minTxsPerBlock(),
@@ -240,8 +261,8 @@ public final class NodeGuardian {
         BASE_FEES);
     L1Publisher publisher = l1.publisher().create(system, index);
     ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, publisher, index, l1.messages().apply(system)), clock),
-        "sequencer");
+        new Sequencer.Collaborators(mempool, worldState, coordinator, publisher, index, l1.messages().apply(system)),
+        clock), "sequencer");
     return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock, l1, publisher);
   }
 

@@ -122,6 +122,9 @@ public final class Sequencer
 
   public record BlockProven(long blockNumber) implements Event {}
 
+  /** The block is not proven (proving is off, or a job failed every attempt); it is published all the same. */
+  public record BlockLeftUnproven(long blockNumber, String reason) implements Event {}
+
   /**
    * The L1 publisher reports blocks up to {@code blockNumber} published on L1 (journaled whenever that height changes;
    * it goes down when an L1 reorg drops published blocks).
@@ -161,8 +164,10 @@ public final class Sequencer
         case BlockBuilt b -> new State(SlotPhase.BUILDING, b.blockNumber(), b.block().header().globals().timestampSeconds(),
             provenBlockNumber, Optional.empty(), Optional.of(b.block()));
         case BlockProofRequested r -> withPhase(SlotPhase.PROVING);
-        case BlockProven p -> new State(SlotPhase.PUBLISHING, lastBlockNumber, lastTimestampSeconds, p.blockNumber(),
-            Optional.empty(), block);
+        // the proven chain is a prefix: a block proven after one left unproven does not move the proven tip
+        case BlockProven p -> new State(SlotPhase.PUBLISHING, lastBlockNumber, lastTimestampSeconds,
+            p.blockNumber() == provenBlockNumber + 1 ? p.blockNumber() : provenBlockNumber, Optional.empty(), block);
+        case BlockLeftUnproven u -> withPhase(SlotPhase.PUBLISHING);
         // the block in flight, or (with an event-sourced publisher) the published height moving on its own
         case BlockPublished p -> phase == SlotPhase.PUBLISHING && p.blockNumber() == lastBlockNumber ? idle() : this;
         case BlockLeftUnpublished u -> idle();
@@ -241,7 +246,7 @@ public final class Sequencer
     switch (state.phase()) {
       case BUILDING -> state.block().ifPresentOrElse(this::apply, () -> refetch(state.proposal().orElseThrow()));
       case PROVING -> prove(state.block().orElseThrow());
-      case PUBLISHING -> publish(state.block().orElseThrow());
+      case PUBLISHING -> publish(state.block().orElseThrow(), state.provenBlockNumber() >= state.lastBlockNumber());
       case IDLE, COLLECTING -> { }
     }
   }
@@ -416,16 +421,31 @@ public final class Sequencer
       return Effect().noReply();
     }
     if (done.outcome() instanceof ProverCoordinator.Failed failed) {
-      // a built block's public inputs do not check out: the trees and the journal disagree
-      throw new IllegalStateException("block " + failed.blockNumber() + " failed its public-input check: " + failed.reason());
+      // the built block does not re-apply to the roots it claims: the trees and the journal disagree
+      throw new IllegalStateException("block " + failed.blockNumber() + " does not re-apply to its roots: " + failed.reason());
     }
     L2Block block = state.block().orElseThrow();
-    return Effect().persist(new BlockProven(block.number())).thenRun(s -> publish(block)).thenNoReply();
+    String unproven = switch (done.outcome()) {
+      case ProverCoordinator.NotProving n -> "proving is off (obsidian.prover.enabled = false)";
+      case ProverCoordinator.Unproven u -> u.reason();
+      default -> null;
+    };
+    if (unproven != null) {
+      return Effect().persist(new BlockLeftUnproven(block.number(), unproven)).thenRun(s -> publish(block, false))
+          .thenNoReply();
+    }
+    return Effect().persist(new BlockProven(block.number()))
+        .thenRun(s -> publish(block, s.provenBlockNumber() == block.number())).thenNoReply();
   }
 
-  /** Marks the block proven in the index (also after a restart in PUBLISHING), then hands it to the publisher. */
-  private void publish(L2Block block) {
-    peers.index().markProven(block.number());
+  /**
+   * Marks a proven block proven in the index (also after a restart in PUBLISHING), then hands the block to the
+   * publisher.
+   */
+  private void publish(L2Block block, boolean proven) {
+    if (proven) {
+      peers.index().markProven(block.number());
+    }
     context.pipeToSelf(peers.publisher().publish(block), (outcome, failure) -> new PublishDone(block.number(),
         outcome != null ? outcome : new L1Publisher.NotPublished("publisher failed: " + failure)));
   }

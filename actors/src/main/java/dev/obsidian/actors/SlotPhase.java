@@ -8,8 +8,8 @@ public enum SlotPhase {
   COLLECTING,
   /** Block proposed (txs and globals journaled), being built and applied. Next: PROVING, or IDLE after a rollback. */
   BUILDING,
-  /** Block built and applied; its proof job is out. Next: PUBLISHING. */
+  /** Block built and applied; its proof jobs are out. Next: PUBLISHING (proven, or left unproven when proving is off or failed). */
   PROVING,
-  /** Proven; handed to the L1 publisher. Next: IDLE. */
+  /** Proven or left unproven; handed to the L1 publisher. Next: IDLE. */
   PUBLISHING
 }

@@ -151,4 +151,47 @@ class SequencerTest {
     Mempool.SelectTxs next = assertInstanceOf(Mempool.SelectTxs.class, mempool.receiveMessage(Duration.ofSeconds(5)));
     assertEquals(2, next.blockNumber());
   }
+
+  @Test
+  void withProvingOffABlockIsPublishedButNeverMarkedProven() throws Exception {
+    List<HashedTx> txs = txs(2);
+    ChainIndex index = new ChainIndex(Constants.GENESIS_BLOCK_HEADER_HASH);
+    var unproving = EventSourcedBehaviorTestKit.<Sequencer.Command, Sequencer.Event, Sequencer.State>create(
+        testKit.system(), Sequencer.create(PersistenceId.ofUniqueId("sequencer-unproven"), SETTINGS,
+            new Sequencer.Collaborators(mempool.getRef(), worldState.getRef(), prover.getRef(), new NoL1Publisher(),
+                index), () -> 1_700_000_123_456L),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false).withVerifyEquality(true));
+    unproving.runCommand(new Sequencer.TxsSelected(1, 1_700_000_123L, txs));
+    WorldState.BuildBlock build = assertInstanceOf(WorldState.BuildBlock.class, worldState.receiveMessage());
+    L2Block block;
+    try (WorldStateFork fork = WorldStateFork.inMemoryGenesis()) {
+      txs.forEach(tx -> BlockBuilder.apply(fork, tx.tx().effects()));
+      block = BlockBuilder.seal(fork, build.globals(), txs.stream().map(tx -> new TxEffect(tx.hash(), 0, tx.tx().effects())).toList());
+    }
+    unproving.runCommand(new Sequencer.BlockCandidate(new WorldState.Built(block, List.of())));
+    worldState.receiveMessage();
+    unproving.runCommand(new Sequencer.BlockApplied(1));
+    mempool.receiveMessage();
+    assertInstanceOf(ProverCoordinator.ProveBlock.class, prover.receiveMessage());
+    var left = unproving.runCommand(new Sequencer.ProofDone(new ProverCoordinator.NotProving(1)));
+    assertEquals(new Sequencer.BlockLeftUnproven(1, "proving is off (obsidian.prover.enabled = false)"),
+        left.events().get(0));
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (unproving.getState().phase() != SlotPhase.IDLE && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(new Sequencer.State(SlotPhase.IDLE, 1, 1_700_000_123L, 0, java.util.Optional.empty(),
+        java.util.Optional.empty()), unproving.getState());
+    assertEquals(0, index.provenBlockNumber());
+    assertEquals(1, index.latestBlockNumber());
+  }
+
+  @Test
+  void theProvenTipIsAPrefixABlockProvenAfterAnUnprovenOneDoesNotMoveIt() {
+    Sequencer.State state = new Sequencer.State(SlotPhase.PROVING, 2, 0, 0, java.util.Optional.empty(),
+        java.util.Optional.empty());
+    // block 1 was left unproven: block 2's proof does not make the chain proven up to 2
+    assertEquals(0, state.apply(new Sequencer.BlockProven(2)).provenBlockNumber());
+    assertEquals(1, state.apply(new Sequencer.BlockProven(1)).provenBlockNumber());
+  }
 }

@@ -39,6 +39,8 @@ public final class EnvironmentOverrides {
       new Mapping("OBSIDIAN_L1_CHAIN_ID", Keys.L1_CHAIN_ID),
       new Mapping("OBSIDIAN_BLOCK_TIME_MS", Keys.BLOCK_TIME_MS),
       new Mapping("OBSIDIAN_PROVER_WORKERS", Keys.PROVER_WORKERS),
+      new Mapping("OBSIDIAN_PROVER_ENABLED", Keys.PROVER_ENABLED),
+      new Mapping("OBSIDIAN_PROVER_KEY_DIR", Keys.PROVER_KEY_DIR),
       new Mapping("OBSIDIAN_JOURNAL", Keys.JOURNAL),
       new Mapping("OBSIDIAN_CASSANDRA_CONTACT_POINTS", Keys.CASSANDRA_CONTACT_POINTS));
 

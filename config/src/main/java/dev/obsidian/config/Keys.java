@@ -41,6 +41,12 @@ final class Keys {
 
   static final String PROVER_WORKERS = "obsidian.prover.workers";
   static final String PROVER_JOB_TIMEOUT = "obsidian.prover.job-timeout";
+  static final String PROVER_ENABLED = "obsidian.prover.enabled";
+  static final String PROVER_MAX_ATTEMPTS = "obsidian.prover.max-attempts";
+  static final String PROVER_KEY_DIR = "obsidian.prover.key-dir";
+  static final String PROVER_MAX_BASE_CAPACITY = "obsidian.prover.max-base-capacity";
+  static final String PROVER_CLUSTER_PORT = "obsidian.prover.cluster-port";
+  static final String PROVER_CLUSTER_HOST = "obsidian.prover.cluster-host";
 
   static final String ARCHIVER_POLL_INTERVAL = "obsidian.archiver.poll-interval";
   static final String ARCHIVER_CONFIRMATIONS = "obsidian.archiver.confirmations";

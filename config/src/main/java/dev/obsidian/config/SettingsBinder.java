@@ -23,7 +23,7 @@ final class SettingsBinder {
     MerkleSettings merkle = merkle(reader, dataDir);
     LimitSettings limits = limits(reader);
     SequencerSettings sequencer = sequencer(reader);
-    ProverSettings prover = prover(reader);
+    ProverSettings prover = prover(reader, dataDir);
     PersistenceSettings persistence = persistence(reader);
     ArchiverSettings archiver = archiver(reader);
     if (node != null && l1 != null) {
@@ -146,14 +146,27 @@ final class SettingsBinder {
         maxTxs.intValue(), buildEmptyBlocks);
   }
 
-  private static ProverSettings prover(SettingsReader reader) {
+  private static ProverSettings prover(SettingsReader reader, Path dataDir) {
     Long workers = reader.integer(Keys.PROVER_WORKERS, 0, ProverSettings.MAX_WORKERS);
     Duration jobTimeout = reader.duration(Keys.PROVER_JOB_TIMEOUT,
         ProverSettings.MIN_JOB_TIMEOUT, ProverSettings.MAX_JOB_TIMEOUT, "5 minutes");
-    if (anyNull(workers, jobTimeout)) {
+    Boolean enabled = reader.bool(Keys.PROVER_ENABLED);
+    Long maxAttempts = reader.integer(Keys.PROVER_MAX_ATTEMPTS, 1, ProverSettings.MAX_ATTEMPTS);
+    String keyDir = reader.string(Keys.PROVER_KEY_DIR, true, "\"\" (the shared cache directory) or a path");
+    Long maxBaseCapacity = reader.integer(Keys.PROVER_MAX_BASE_CAPACITY, 2, 64);
+    if (maxBaseCapacity != null && !ProverSettings.BASE_CAPACITIES.contains(maxBaseCapacity.intValue())) {
+      reader.reject(Keys.PROVER_MAX_BASE_CAPACITY, "one of " + ProverSettings.BASE_CAPACITIES);
+      maxBaseCapacity = null;
+    }
+    Long clusterPort = reader.integer(Keys.PROVER_CLUSTER_PORT, 0, 65535);
+    String clusterHost = reader.string(Keys.PROVER_CLUSTER_HOST, false, "a non-empty host name or IP address");
+    if (anyNull(workers, jobTimeout, enabled, maxAttempts, keyDir, maxBaseCapacity, clusterPort, clusterHost)) {
       return null;
     }
-    return new ProverSettings(workers.intValue(), jobTimeout);
+    Optional<Path> keys = keyDir.isBlank() ? Optional.empty()
+        : Optional.of(dataDir == null ? Path.of(keyDir) : dataDir.resolve(keyDir).normalize());
+    return new ProverSettings(workers.intValue(), jobTimeout, enabled, maxAttempts.intValue(), keys,
+        maxBaseCapacity.intValue(), clusterPort.intValue(), clusterHost);
   }
 
   private static ArchiverSettings archiver(SettingsReader reader) {

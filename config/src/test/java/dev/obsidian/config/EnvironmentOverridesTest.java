@@ -37,17 +37,19 @@ class EnvironmentOverridesTest {
 
   @Test
   void everyMappedVariableSetsItsKey() {
-    Map<String, String> environment = Map.of(
-        "OBSIDIAN_DATA_DIR", "/var/lib/obsidian",
-        "OBSIDIAN_RPC_HOST", "0.0.0.0",
-        "OBSIDIAN_RPC_PORT", "8181",
-        "OBSIDIAN_L1_RPC_URL", "http://geth:8545",
-        "OBSIDIAN_ANVIL_PORT", "0",
-        "OBSIDIAN_L1_CHAIN_ID", "11155111",
-        "OBSIDIAN_BLOCK_TIME_MS", "250",
-        "OBSIDIAN_PROVER_WORKERS", "0",
-        "OBSIDIAN_JOURNAL", "cassandra",
-        "OBSIDIAN_CASSANDRA_CONTACT_POINTS", "10.0.0.1:9042, cassandra-2:19042");
+    Map<String, String> environment = Map.ofEntries(
+        Map.entry("OBSIDIAN_DATA_DIR", "/var/lib/obsidian"),
+        Map.entry("OBSIDIAN_RPC_HOST", "0.0.0.0"),
+        Map.entry("OBSIDIAN_RPC_PORT", "8181"),
+        Map.entry("OBSIDIAN_L1_RPC_URL", "http://geth:8545"),
+        Map.entry("OBSIDIAN_ANVIL_PORT", "0"),
+        Map.entry("OBSIDIAN_L1_CHAIN_ID", "11155111"),
+        Map.entry("OBSIDIAN_BLOCK_TIME_MS", "250"),
+        Map.entry("OBSIDIAN_PROVER_WORKERS", "0"),
+        Map.entry("OBSIDIAN_PROVER_ENABLED", "true"),
+        Map.entry("OBSIDIAN_PROVER_KEY_DIR", "keys"),
+        Map.entry("OBSIDIAN_JOURNAL", "cassandra"),
+        Map.entry("OBSIDIAN_CASSANDRA_CONTACT_POINTS", "10.0.0.1:9042, cassandra-2:19042"));
     ObsidianSettings settings = SettingsLoader.load(ConfigFactory.empty(), environment);
     assertEquals(Path.of("/var/lib/obsidian"), settings.dataDir());
     assertEquals(Path.of("/var/lib/obsidian/merkle"), settings.merkle().storeDirectory());
@@ -57,6 +59,8 @@ class EnvironmentOverridesTest {
     assertEquals(11155111, settings.l1().chainId());
     assertEquals(250, settings.sequencer().blockTime().toMillis());
     assertEquals(0, settings.prover().workers());
+    assertTrue(settings.prover().enabled());
+    assertEquals(Optional.of(Path.of("/var/lib/obsidian/keys")), settings.prover().keyDir());
     assertEquals(JournalKind.CASSANDRA, settings.persistence().journal());
     assertEquals(List.of(new PersistenceSettings.HostPort("10.0.0.1", 9042),
         new PersistenceSettings.HostPort("cassandra-2", 19042)), settings.persistence().cassandra().contactPoints());

@@ -55,7 +55,9 @@ class ReferenceConfTest {
             "obsidian.persistence.cassandra.auto-create", "obsidian.persistence.cassandra.contact-points",
             "obsidian.persistence.cassandra.keyspace", "obsidian.persistence.cassandra.local-datacenter",
             "obsidian.persistence.journal",
-            "obsidian.prover.job-timeout", "obsidian.prover.workers",
+            "obsidian.prover.cluster-host", "obsidian.prover.cluster-port", "obsidian.prover.enabled",
+            "obsidian.prover.job-timeout", "obsidian.prover.key-dir", "obsidian.prover.max-attempts",
+            "obsidian.prover.max-base-capacity", "obsidian.prover.workers",
             "obsidian.sequencer.block-time-ms", "obsidian.sequencer.build-empty-blocks",
             "obsidian.sequencer.max-txs-per-block", "obsidian.sequencer.min-txs-per-block"),
         List.copyOf(leaves.keySet()));

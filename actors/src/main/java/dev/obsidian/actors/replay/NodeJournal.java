@@ -42,6 +42,7 @@ public final class NodeJournal {
   private final List<L2Block> blocks;
   private final Map<Long, Sequencer.BlockProposed> proposals;
   private final Map<TxHash, Tx> admittedTxs;
+  private List<dev.obsidian.actors.BlockProofs.ProofsRecorded> blockProofs = List.of();
 
   NodeJournal(List<Sequencer.Event> sequencerEvents, Map<TxHash, Tx> admittedTxs) {
     this.sequencerEvents = List.copyOf(sequencerEvents);
@@ -74,7 +75,7 @@ public final class NodeJournal {
    * Reads the embedded journal of {@code dataDir} ({@code dataDir/journal}). The database is opened for writing by
    * H2, so pass a copy of a live node's data dir, never the node's own.
    */
-  static NodeJournal readEmbedded(Path dataDir) {
+  public static NodeJournal readEmbedded(Path dataDir) {
     JournalConfig.Embedded journal = JournalConfig.embedded(dataDir);
     Path database = journal.databasePath().resolveSibling(journal.databasePath().getFileName() + ".mv.db");
     if (!Files.isRegularFile(database)) {
@@ -93,7 +94,10 @@ public final class NodeJournal {
           restored.txs().forEach(tx -> admitted.putIfAbsent(tx.hash(), tx));
         }
       }
-      return new NodeJournal(sequencer, admitted);
+      NodeJournal read = new NodeJournal(sequencer, admitted);
+      read.blockProofs = events(system, journal, dev.obsidian.actors.BlockProofs.PERSISTENCE_ID).stream()
+          .map(e -> (dev.obsidian.actors.BlockProofs.ProofsRecorded) e).toList();
+      return read;
     } finally {
       system.terminate();
       awaitTermination(system);
@@ -125,6 +129,11 @@ public final class NodeJournal {
     } catch (Exception e) {
       throw new IllegalStateException("the journal reader did not stop within 30 s: " + e.getMessage(), e);
     }
+  }
+
+  /** The accepted proofs of every proven block, in journal order. */
+  public List<dev.obsidian.actors.BlockProofs.ProofsRecorded> blockProofs() {
+    return blockProofs;
   }
 
   /** Every sequencer event in journal order. */

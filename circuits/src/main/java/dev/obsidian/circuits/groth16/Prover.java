@@ -58,10 +58,14 @@ public final class Prover {
     G1Point sumA = g1Msm(pk.a(), wPlain, 0, numWires);
     G1Point sumB1 = g1Msm(pk.b1(), wPlain, 0, numWires);
     JacobianSlots curve2 = g2.get();
-    long[] b2Jacobian = Msm.compute(g2, pk.b2(), wPlain, numWires);
-    long[] b2Affine = new long[16];
-    curve2.toAffine(b2Jacobian, 0, b2Affine, 0);
-    G2Point sumB2 = G2Point.fromSlots(b2Affine, 0);
+    long[][] b2Terms = nonZeroTerms(pk.b2(), 16, wPlain, numWires);
+    G2Point sumB2 = G2Point.INFINITY;
+    if (b2Terms[1].length > 0) {
+      long[] b2Jacobian = Msm.compute(g2, b2Terms[0], b2Terms[1], b2Terms[1].length / 4);
+      long[] b2Affine = new long[16];
+      curve2.toAffine(b2Jacobian, 0, b2Affine, 0);
+      sumB2 = G2Point.fromSlots(b2Affine, 0);
+    }
     long[] privatePlain = java.util.Arrays.copyOfRange(wPlain, 4 * (pk.numPublic() + 1), 4 * numWires);
     G1Point sumL = g1Msm(pk.l(), privatePlain, 0, numWires - pk.numPublic() - 1);
     G1Point sumH = g1Msm(pk.h(), hPlain, 0, pk.domainSize() - 1);
@@ -99,10 +103,51 @@ public final class Prover {
   }
 
   private static G1Point g1Msm(long[] bases, long[] scalars, int offset, int count) {
-    long[] jacobian = Msm.compute(Curves::g1, bases, scalars, count);
+    long[][] terms = nonZeroTerms(bases, 8, scalars, count);
+    if (terms[1].length == 0) {
+      return G1Point.INFINITY;
+    }
+    long[] jacobian = Msm.compute(Curves::g1, terms[0], terms[1], terms[1].length / 4);
     long[] affine = new long[8];
     Curves.g1().toAffine(jacobian, 0, affine, 0);
     return G1Point.fromSlots(affine, 0);
+  }
+
+  /**
+   * The terms of an MSM that contribute: a zero scalar or a base at infinity (all-zero slots: a wire absent from that
+   * query, e.g. most wires in B) adds nothing, and rollup witnesses are full of both (bit wires, unused columns).
+   * Returns {bases, scalars} compacted, or the inputs themselves when nothing drops.
+   */
+  static long[][] nonZeroTerms(long[] bases, int width, long[] scalars, int count) {
+    int kept = 0;
+    boolean[] keep = new boolean[count];
+    for (int i = 0; i < count; i++) {
+      keep[i] = !allZero(scalars, 4 * i, 4) && !allZero(bases, width * i, width);
+      kept += keep[i] ? 1 : 0;
+    }
+    if (kept == count) {
+      return new long[][] {bases, scalars};
+    }
+    long[] keptBases = new long[kept * width];
+    long[] keptScalars = new long[kept * 4];
+    int k = 0;
+    for (int i = 0; i < count; i++) {
+      if (keep[i]) {
+        System.arraycopy(bases, width * i, keptBases, width * k, width);
+        System.arraycopy(scalars, 4 * i, keptScalars, 4 * k, 4);
+        k++;
+      }
+    }
+    return new long[][] {keptBases, keptScalars};
+  }
+
+  private static boolean allZero(long[] values, int from, int length) {
+    for (int i = from; i < from + length; i++) {
+      if (values[i] != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Coefficients of h (n - 1 of them) as plain limbs; rejects a witness that violates a constraint. */

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ConfigCommand.class,
       SandboxCommand.class,
       NodeCommand.class,
+      ProverCommand.class,
       StatusCommand.class,
       L1Command.class,
       LoadtestCommand.class,

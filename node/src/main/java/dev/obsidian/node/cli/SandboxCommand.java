@@ -46,6 +46,11 @@ final class SandboxCommand implements Callable<Integer> {
       + "(obsidian.l1.anvil-port; default 8545; 0 picks a free one).")
   Integer anvilPort;
 
+  @Option(names = "--proving", paramLabel = "on|off", description = "Prove blocks (obsidian.prover.enabled; default "
+      + "off): on, each tx gets a Groth16 base rollup proof checked by the node before its block is proven (the first "
+      + "start runs the INSECURE dev setup, about a minute); off, blocks are published but never proven.")
+  String proving;
+
   @Option(names = "--file", paramLabel = "FILE", description = "A HOCON file overriding the defaults.")
   Path file;
 
@@ -56,7 +61,19 @@ final class SandboxCommand implements Callable<Integer> {
   public Integer call() {
     var effective = new SandboxSettings().dataDir(dataDir).port(port).blockTime(blockTime)
         .flag("--anvil-port", "obsidian.l1.anvil-port", anvilPort)
+        .flag("--proving", "obsidian.prover.enabled", onOff(proving))
         .loadEffective(file, cli.environment());
     return new SandboxRun(spec.commandLine().getOut(), stopRequested, cli.environment()).run(effective);
+  }
+
+  private static Boolean onOff(String value) {
+    if (value == null) {
+      return null;
+    }
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new UserInputException("--proving: expected on or off, got '" + value + "'");
+    };
   }
 }

@@ -39,9 +39,12 @@ final class SandboxRun {
     Thread hook = new Thread(() -> stopOnShutdown(stopped), "obsidian-sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      out.println("not yet a full sandbox: blocks are built and their public inputs checked by the prover workers, "
-          + "but no validity proof is generated (issue 6); blocks are published to the L1 Rollup at "
-          + server.l1().contracts().rollup() + " on " + server.l1().rpcUrl() + " but not proof-checked there");
+      out.println((effective.settings().prover().enabled()
+          ? "proving on: each tx gets a Groth16 base rollup proof (INSECURE dev keys unless imported) that the node "
+              + "verifies before the block is proven; no block-root proof yet"
+          : "proving off (--proving on to prove): blocks are published but never proven")
+          + "; blocks are published to the L1 Rollup at " + server.l1().contracts().rollup() + " on "
+          + server.l1().rpcUrl() + " but not proof-checked there");
       out.println("ready " + server.url() + " in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
       out.flush();
       stopRequested.join();

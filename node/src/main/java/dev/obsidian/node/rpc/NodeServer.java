@@ -74,7 +74,7 @@ public final class NodeServer implements AutoCloseable {
     CompletableFuture<L1Node> l1 = CompletableFuture.supplyAsync(() -> L1Node.start(settings, environment));
     ActorNode node;
     try {
-      node = NodeGuardian.start(settings, clock, L1Node.wiring(l1));
+      node = NodeGuardian.start(settings, clock, L1Node.wiring(l1), Proving.prover(settings, environment));
     } catch (RuntimeException | Error e) {
       stopQuietly(rpcSystem.exceptionally(failure -> null).join());
       closeQuietly(l1);

@@ -214,7 +214,8 @@ class NodeCrashIT {
           + storeBlock + "/" + journalBlock;
       boolean building = last instanceof Sequencer.BlockProposed || last instanceof Sequencer.BlockBuilt
           || storeBlock < journalBlock;
-      boolean inFlight = building || last instanceof Sequencer.BlockProofRequested || last instanceof Sequencer.BlockProven;
+      boolean inFlight = building || last instanceof Sequencer.BlockProofRequested || last instanceof Sequencer.BlockProven
+          || last instanceof Sequencer.BlockLeftUnproven;
       return (building ? "mid-block: " : inFlight ? "mid-slot: " : "idle: ") + where;
     }
   }

@@ -54,7 +54,7 @@ class SandboxIT {
     JsonNode latestBlock;
     Chain chain;
     try (RunningSandbox sandbox = RunningSandbox.start(dataDir)) {
-      assertTrue(sandbox.output.startsWith("not yet a full sandbox: "), sandbox.output);
+      assertTrue(sandbox.output.startsWith("proving off (--proving on to prove): "), sandbox.output);
       assertEquals(2, sandbox.output.lines().count(), sandbox.output);
       RpcClient rpc = sandbox.client();
       for (int i = 0; i < TXS; i++) {
@@ -69,6 +69,9 @@ class SandboxIT {
           Set.of("UNKNOWN_ANCHOR"));
 
       blockNumber = rpc.call("node_getBlockNumber").asLong();
+      // proving is off by default: blocks are published but never proven, and the node says so
+      assertEquals(0, rpc.call("node_getProvenBlockNumber").asLong());
+      assertTrue(rpc.call("node_getNodeInfo").toString().contains("proving is off"));
       chain = Chain.recompute(blocks(rpc, blockNumber));
       latestBlock = rpc.call("node_getBlock", blockNumber);
       // block 0 is Aztec's genesis header (constants from Aztec 4.1.2), and block 1 builds on it

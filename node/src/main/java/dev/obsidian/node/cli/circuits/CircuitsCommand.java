@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
     name = "circuits",
     description = "The proof system's named circuits (poseidon2-chain, merkle-membership, base-rollup-N), Groth16 proofs "
         + "and snarkjs interoperability.",
-    subcommands = {CircuitsInfoCommand.class, CircuitsArtifactCommand.class, ExportCommand.class, ProveDemoCommand.class})
+    subcommands = {CircuitsInfoCommand.class, CircuitsArtifactCommand.class, ExportCommand.class, ProveDemoCommand.class,
+        ImportZkeyCommand.class})
 public final class CircuitsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -42,6 +42,15 @@ public final class ProverBenchCommand implements Callable<Integer> {
           + "on the genesis state; the witness time includes the tree witnesses).")
   List<String> circuits;
 
+  @Option(names = "--block", paramLabel = "NAME", description = "Time the node's proving path for a 1-tx block "
+      + "with this base rollup variant (base-rollup-2, base-rollup-8): witness, solve, Groth16 proof, verification. "
+      + "Keys from --key-dir (made once by the INSECURE dev setup, not timed).")
+  String block;
+
+  @Option(names = "--key-dir", paramLabel = "DIR", description = "Key directory for --block (default: the shared "
+      + "cache, as obsidian.prover.key-dir = \"\").")
+  Path keyDir;
+
   @Option(names = "--repetitions", defaultValue = "2",
       description = "Proofs per size; the fastest is reported (the first warms up the JIT). Default 2.")
   int repetitions;
@@ -54,6 +63,16 @@ public final class ProverBenchCommand implements Callable<Integer> {
       throw new UserInputException("--repetitions: must be in [1, 100], got " + repetitions);
     }
     out.println("Obsidian Groth16 prover benchmark (" + Runtime.getRuntime().availableProcessors() + " cores)");
+    if (block != null) {
+      Path keys = keyDir != null ? keyDir
+          : dev.obsidian.config.ProverSettings.defaults(true).resolvedKeyDir(System.getenv());
+      try {
+        BlockProofBench.run(block, keys, repetitions, out);
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException(e.getMessage(), e);
+      }
+      return 0;
+    }
     if (r1csFile != null || wtnsFile != null) {
       if (r1csFile == null || wtnsFile == null) {
         throw new UserInputException("--r1cs and --wtns go together: give both files");

@@ -48,4 +48,20 @@ class CircuitsCommandTest {
     assertEquals(ObsidianCli.EXIT_USAGE, sized.exitCode());
     assertTrue(sized.err().contains("takes no size"), sized.err());
   }
+
+  @Test
+  void importZkeyRefusesAMissingFileAndAFileThatIsNotAZkey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    CliRun missing = CliRun.of("circuits", "import-zkey", "--circuit", "poseidon2-chain", "--n", "1", "--zkey",
+        dir.resolve("none.zkey").toString(), "--key-dir", dir.toString());
+    assertEquals(2, missing.exitCode(), missing.err());
+    assertTrue(missing.err().contains("--zkey: ") && missing.err().contains("is not a file"), missing.err());
+    java.nio.file.Path notZkey = dir.resolve("x.zkey");
+    java.nio.file.Files.writeString(notZkey, "not a zkey at all");
+    CliRun wrong = CliRun.of("circuits", "import-zkey", "--circuit", "poseidon2-chain", "--n", "1", "--zkey",
+        notZkey.toString(), "--key-dir", dir.toString());
+    assertEquals(2, wrong.exitCode(), wrong.err());
+    assertTrue(wrong.err().contains("magic is not \"zkey\""), wrong.err());
+    assertTrue(!java.nio.file.Files.exists(dir.resolve("poseidon2-chain-1.key")), "nothing is stored");
+  }
 }
