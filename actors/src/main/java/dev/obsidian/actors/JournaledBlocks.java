@@ -15,7 +15,8 @@ import org.apache.pekko.stream.javadsl.Sink;
  * Reads the sequencer's journal before the actors start: the built blocks in order (the source of truth the trees and
  * the block index are rebuilt from) and the proven height.
  */
-record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber) {
+/** @param lowestRollback the lowest target of a chain rollback in the journal, {@code Long.MAX_VALUE} if none */
+record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber, long lowestRollback) {
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
   static JournaledBlocks read(ActorSystem<?> system, String readJournalPluginId) throws Exception {
@@ -28,14 +29,22 @@ record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber) {
         .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     List<L2Block> blocks = new ArrayList<>();
     long proven = 0;
+    long lowestRollback = Long.MAX_VALUE;
     for (EventEnvelope envelope : envelopes) {
       Object event = envelope.event();
       if (event instanceof Sequencer.BlockBuilt built) {
         blocks.add(built.block());
+      } else if (event instanceof Sequencer.ChainRolledBack r) {
+        // L1 no longer accepted the chain above r.toBlock(): those blocks are not part of it
+        while (blocks.size() > r.toBlock()) {
+          blocks.remove(blocks.size() - 1);
+        }
+        proven = Math.min(proven, r.toBlock());
+        lowestRollback = Math.min(lowestRollback, r.toBlock());
       } else if (event instanceof Sequencer.BlockProven p) {
         proven = Math.max(proven, p.blockNumber());
       }
     }
-    return new JournaledBlocks(blocks, proven);
+    return new JournaledBlocks(blocks, proven, lowestRollback);
   }
 }

@@ -67,7 +67,7 @@ public final class NodeGuardian {
       store = WorldStateStore.open(settings.merkle().storeDirectory(),
           new StoreOptions(true, settings.merkle().historyBlocks()));
       JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId());
-      WorldState.catchUp(store, journaled.blocks());
+      WorldState.catchUp(store, journaled.blocks(), journaled.lowestRollback());
       ChainIndex index = new ChainIndex(genesisBlock(store));
       journaled.blocks().forEach(index::add);
       index.markProven(journaled.provenBlockNumber());
@@ -151,7 +151,8 @@ public final class NodeGuardian {
         BASE_FEES);
     L1Publisher publisher = l1.publisher().create(system, index);
     ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, prover, publisher, index, l1.messages().apply(system)), clock),
+        new Sequencer.Collaborators(mempool, worldState, prover, publisher, index, l1.messages().apply(system),
+            new JournalTxArchive(system, JournalConfig.embedded(settings.dataDir()).readJournalPluginId())), clock),
         "sequencer");
     return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock, l1, publisher);
   }
