@@ -203,6 +203,19 @@ final class PublishStep {
     return Decision.journal(events);
   }
 
+  /**
+   * Whether L1's tip is this node's parent of {@code block}: then a parent-archive revert is the block's own fault (it
+   * does not extend the node's chain), a named problem, not a reason to roll back.
+   */
+  private boolean l1HoldsOurParent(L2Block block) {
+    long parent = block.number() - 1;
+    if (parent == 0) {
+      return true;
+    }
+    Optional<L2Block> ours = blocks.apply(parent);
+    return ours.isPresent() && ours.get().archive().root().equals(rollup.archiveAt(parent));
+  }
+
   private Decision requestMissing(long from, long to, String why) {
     List<Event> events = new ArrayList<>();
     for (long n = from; n <= Math.min(to, from + MAX_CATCH_UP_BLOCKS - 1); n++) {
@@ -316,13 +329,21 @@ final class PublishStep {
 
   /** A first transaction for the block: simulated (a revert is a named problem), signed, journaled, then sent. */
   private Decision sendNew(State state, L2Block block, OptionalLong nextNonce) {
+    long top = Math.max(state.publishedBlockNumber(), state.queue().get(state.queue().size() - 1).number());
+    Fr inbox = rollup.inboxRoot(block.number());
+    if (!inbox.equals(InboxTree.root(block.l1ToL2Messages()))) {
+      // the block inserted L1->L2 messages its Inbox tree no longer holds (an L1 reorg dropped or reordered them):
+      // proposing it would commit to an Inbox root its own message tree contradicts
+      return abandon(state, block.number() - 1, top, "the Inbox tree of block " + block.number() + " no longer holds"
+          + " the " + block.l1ToL2Messages().size() + " L1->L2 messages the block inserted (an L1 reorg changed it)");
+    }
     byte[] data = calldata(block);
     long gasLimit;
     try {
       gasLimit = l1.estimateGas(rollup.address(), data, "Rollup.propose(block " + block.number() + ")");
     } catch (L1RevertException e) {
-      if (REFUSED_CHAIN_ERRORS.contains(e.errorName())) {
-        long top = Math.max(state.publishedBlockNumber(), state.queue().get(state.queue().size() - 1).number());
+      if (REFUSED_CHAIN_ERRORS.contains(e.errorName()) && !(e.errorName().equals("Rollup__InvalidArchive")
+          && l1HoldsOurParent(block))) {
         return abandon(state, block.number() - 1, top, "proposing block " + block.number() + " reverts with "
             + e.errorName() + (e.errorName().equals("Rollup__InvalidInHash")
                 ? " (an L1 reorg changed the Inbox messages it consumed)" : " (L1 holds another parent block)"));
