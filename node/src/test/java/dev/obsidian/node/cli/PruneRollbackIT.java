@@ -18,6 +18,7 @@ import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.Constants;
 import dev.obsidian.l1.AnvilProcess;
 import dev.obsidian.l1.Deployer;
+import dev.obsidian.l1.FollowerNode;
 import dev.obsidian.l1.L1Client;
 import dev.obsidian.l1.L1Contracts;
 import dev.obsidian.l1.L1Node;
@@ -39,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +94,13 @@ class PruneRollbackIT {
         before = node.api().getBlocks(1, (int) height).toCompletableFuture().get();
         assertAgree(rollup, before);
         assertTrue(rollup.prunedLogs(0).isEmpty(), "nothing pruned yet");
+        // a follower that rebuilt the old chain from L1
+        ObsidianSettings followerSettings = new SandboxSettings().dataDir(dir.resolve("follower")).port(0)
+            .flag("--l1-rpc-url", "obsidian.l1.rpc-url", anvil.rpcUrl()).load(null, Map.of());
+        FollowerNode follower = FollowerNode.start(followerSettings, anvil.rpcUrl(), contracts.rollup(),
+            OptionalLong.empty());
+        try {
+        await(() -> sameBlocks(follower, before), "the follower has the old chain");
 
         // a long L1 stretch with no proof: the prune window of the unproven blocks passes
         anvilMine(anvil.rpcUrl(), 3 * PRUNE_WINDOW_L1_BLOCKS);
@@ -118,6 +127,12 @@ class PruneRollbackIT {
         awaitMined(rpc, later);
         await(() -> agrees(rollup, node), "the later block on L1");
         assertEachOnce(accepted, blocks(node));
+        List<L2Block> rebuilt = blocks(node);
+        // the follower, whose chain is L1's, replaced the pruned blocks with the rebuilt ones
+        await(() -> sameBlocks(follower, rebuilt), "the follower follows the rebuilt chain");
+        } finally {
+          follower.close();
+        }
       }
 
       // a restart recovers the rolled-back journal exactly: same chain, L1 still agrees
@@ -170,6 +185,16 @@ class PruneRollbackIT {
   private static List<L2Block> blocks(NodeServer node) throws Exception {
     long height = node.api().getBlockNumber().toCompletableFuture().get();
     return height == 0 ? List.of() : node.api().getBlocks(1, (int) height).toCompletableFuture().get();
+  }
+
+  private static boolean sameBlocks(FollowerNode follower, List<L2Block> expected) {
+    try {
+      long height = follower.node().getBlockNumber().toCompletableFuture().get();
+      return height == expected.size()
+          && follower.node().getBlocks(1, (int) height).toCompletableFuture().get().equals(expected);
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private static boolean agrees(RollupClient rollup, NodeServer node) {
