@@ -114,10 +114,13 @@ public final class ActorTypes implements TypeRegistrar {
         .register(1094, Sequencer.BlockPublished.class, 1)
         .register(1095, Sequencer.BlockLeftUnpublished.class, 1)
         .register(1096, Sequencer.BlockRolledBack.class, 1)
-        .register(1097, Sequencer.State.class, 1)
+        .register(1097, Sequencer.State.class, 2)
         .registerEnum(1098, SlotPhase.class)
         // 1190-1199: L1 publisher hand-over (issue 5 §3), apart from the ids other work adds after 1098
-        .register(1190, Sequencer.BlockHandedToL1Publisher.class, 1);
+        .register(1190, Sequencer.BlockHandedToL1Publisher.class, 1)
+        // 1191-1192: chain rollback when L1 no longer accepts the chain (issue 5, deep reorg past the prune window)
+        .register(1191, Sequencer.ChainRolledBack.class, 1)
+        .register(1192, Sequencer.ChainRollbackCompleted.class, 1);
   }
 
   /** A field element as its 32 canonical big-endian bytes. */

@@ -179,15 +179,19 @@ public final class ChainIndex implements AutoCloseable {
 
   /**
    * Forgets every block after {@code blockNumber} and what was indexed from them (a node following L1 after a reorg
-   * took them away). Only blocks still held in memory can be forgotten: blocks the read model committed are refused.
+   * took them away, or L1 refused them).
    */
   public synchronized void truncateAfter(long blockNumber) {
     if (blockNumber < 0) {
       throw new IllegalArgumentException("blockNumber must not be negative, got " + blockNumber);
     }
     if (blockNumber < committedBlockNumber) {
-      throw new IllegalStateException("cannot truncate after block " + blockNumber + ": the read model committed "
-          + committedBlockNumber);
+      // the read model's rows above blockNumber go when its projection reaches the rollback event; until then
+      // answers from it are cut at the applied height, and hashes it remembered are forgotten here
+      committedBlockNumber = blockNumber;
+      synchronized (recentHashes) {
+        recentHashes.values().removeIf(number -> number > blockNumber);
+      }
     }
     while (!tail.isEmpty() && tail.lastKey() > blockNumber) {
       L2Block block = tail.pollLastEntry().getValue();

@@ -47,7 +47,12 @@ public final class ChainReadModel implements AutoCloseable {
   static final int BLOCK_CACHE = 128;
 
   /** What the read model holds: the last projected block and sequence number, and the proven height. */
-  public record Progress(long lastSequenceNr, long lastBlockNumber, long provenBlockNumber) {}
+  public record Progress(long lastSequenceNr, long lastBlockNumber, long provenBlockNumber) {
+    /** This progress with the chain cut at {@code blockNumber} (a rollback the projection has not applied yet). */
+    public Progress upTo(long blockNumber) {
+      return new Progress(lastSequenceNr, Math.min(lastBlockNumber, blockNumber), Math.min(provenBlockNumber, blockNumber));
+    }
+  }
 
   /** A log's place: block, tx in block, log in tx. */
   record LogLocation(long blockNumber, int txIndex, int logIndex) {}
@@ -130,6 +135,10 @@ public final class ChainReadModel implements AutoCloseable {
       insertBlock(connection, built.block());
       update(connection, "UPDATE chain_progress SET last_seq_nr = ?, last_block = ? WHERE id = 1", sequenceNr,
           built.blockNumber());
+    } else if (event instanceof Sequencer.ChainRolledBack rolledBack) {
+      deleteAbove(connection, rolledBack.toBlock());
+      update(connection, "UPDATE chain_progress SET last_seq_nr = ?, last_block = LEAST(last_block, ?), "
+          + "proven_block = LEAST(proven_block, ?) WHERE id = 1", sequenceNr, rolledBack.toBlock(), rolledBack.toBlock());
     } else if (event instanceof Sequencer.BlockProven proven) {
       update(connection, "UPDATE chain_progress SET last_seq_nr = ?, proven_block = GREATEST(proven_block, ?) WHERE id = 1",
           sequenceNr, proven.blockNumber());
@@ -195,6 +204,17 @@ public final class ChainReadModel implements AutoCloseable {
       }
       messages.executeBatch();
     }
+  }
+
+  /** Drops every row of the blocks above {@code blockNumber} (L1 refused them: the chain was rolled back). */
+  private void deleteAbove(Connection connection, long blockNumber) throws SQLException {
+    synchronized (cache) {
+      cache.keySet().removeIf(number -> number > blockNumber);
+    }
+    for (String table : List.of("chain_txs", "chain_note_hashes", "chain_l1_to_l2_messages", "chain_logs")) {
+      update(connection, "DELETE FROM " + table + " WHERE block_number > ?", blockNumber);
+    }
+    update(connection, "DELETE FROM chain_blocks WHERE number > ?", blockNumber);
   }
 
   private static void update(Connection connection, String statement, long... values) throws SQLException {

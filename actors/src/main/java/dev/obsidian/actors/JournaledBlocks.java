@@ -16,7 +16,13 @@ import org.apache.pekko.stream.javadsl.Sink;
  * {@link ChainReadModel}'s offset: only what it has not projected): the built blocks in order (the source of truth
  * the trees and the block index are rebuilt from), the proven height, and the first sequence number read.
  */
-record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber, long firstSequenceNr, int events) {
+/**
+ * @param firstSequenceNr the first sequence number read (-1 when nothing was)
+ * @param events how many events were read
+ * @param lowestRollback the lowest target of a chain rollback among the events read, {@code Long.MAX_VALUE} if none
+ */
+record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber, long firstSequenceNr, int events,
+    long lowestRollback) {
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
   static JournaledBlocks read(ActorSystem<?> system, String readJournalPluginId) throws Exception {
@@ -33,14 +39,21 @@ record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber, long firstS
         .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     List<L2Block> blocks = new ArrayList<>();
     long proven = 0;
+    long lowestRollback = Long.MAX_VALUE;
     for (EventEnvelope envelope : envelopes) {
       Object event = envelope.event();
       if (event instanceof Sequencer.BlockBuilt built) {
         blocks.add(built.block());
+      } else if (event instanceof Sequencer.ChainRolledBack r) {
+        // L1 no longer accepted the chain above r.toBlock(): those blocks are not part of it
+        blocks.removeIf(block -> block.number() > r.toBlock());
+        proven = Math.min(proven, r.toBlock());
+        lowestRollback = Math.min(lowestRollback, r.toBlock());
       } else if (event instanceof Sequencer.BlockProven p && p.blockNumber() == proven + 1) {
         proven = p.blockNumber(); // the proven chain is a prefix (as Sequencer.State counts it)
       }
     }
-    return new JournaledBlocks(blocks, proven, envelopes.isEmpty() ? -1 : envelopes.get(0).sequenceNr(), envelopes.size());
+    return new JournaledBlocks(blocks, proven, envelopes.isEmpty() ? -1 : envelopes.get(0).sequenceNr(), envelopes.size(),
+        lowestRollback);
   }
 }

@@ -20,6 +20,12 @@ public interface L1Publisher {
    */
   default void onPublishedHeight(Consumer<PublishedHeight> listener) {}
 
+  /**
+   * Sets the one listener told when L1 no longer accepts this node's chain above a block (the Rollup pruned it, or
+   * re-proposing it reverts), and again after a restart with the last such notice. Called from any thread.
+   */
+  default void onChainAbandoned(Consumer<ChainAbandoned> listener) {}
+
   /** Publication figures, for status and metrics; empty for publishers that keep none. */
   default Optional<PublisherStats> stats() {
     return Optional.empty();
@@ -40,6 +46,12 @@ public interface L1Publisher {
    * @param l1BlockNumber the L1 block holding that transaction
    */
   record PublishedHeight(long blockNumber, String l1TxHash, long l1BlockNumber) {}
+
+  /**
+   * @param toBlock the last block L1 still holds (or will hold once the next proposal prunes)
+   * @param firstDroppedArchive the archive root of this node's block {@code toBlock + 1}, the first one L1 refuses
+   */
+  record ChainAbandoned(long toBlock, dev.obsidian.crypto.field.Fr firstDroppedArchive, String reason) {}
 
   /**
    * @param publishedBlockNumber highest block published on L1

@@ -426,10 +426,33 @@ public final class Mempool
         : Effect().reply(command.replyTo(), Done.getInstance());
   }
 
+  /**
+   * Journals the txs of rolled-back blocks that can be pending again: not pending already, no nullifier another
+   * pending tx (or an earlier one of the same restore) claims. The trees check them again when a block is built.
+   */
   private ReplyEffect<Event, State> onRestore(State state, Restore command) {
-    return command.txs().isEmpty()
+    List<Tx> restorable = new ArrayList<>();
+    Set<Fr> claimed = new HashSet<>();
+    for (Tx tx : command.txs()) {
+      TxHash hash = tx.hash();
+      if (state.pending().containsKey(hash)) {
+        continue;
+      }
+      List<Fr> nullifiers = tx.effects().nullifiers();
+      boolean conflict = nullifiers.stream().anyMatch(n -> claimed.contains(n)
+          || state.nullifierOwners().containsKey(n) && !state.nullifierOwners().get(n).equals(hash));
+      if (conflict) {
+        context.getLog().warn("tx {} of rolled-back block {} is not restored: a pending tx spends one of its"
+            + " nullifiers", hash, command.blockNumber());
+        continue;
+      }
+      claimed.addAll(nullifiers);
+      restorable.add(tx);
+    }
+    return restorable.isEmpty()
         ? Effect().reply(command.replyTo(), Done.getInstance())
-        : Effect().persist(new TxsRestored(command.blockNumber(), command.txs())).thenReply(command.replyTo(), s -> Done.getInstance());
+        : Effect().persist(new TxsRestored(command.blockNumber(), List.copyOf(restorable)))
+            .thenReply(command.replyTo(), s -> Done.getInstance());
   }
 
   private static TxReceipt receipt(State state, TxHash hash) {

@@ -114,21 +114,24 @@ public final class NodeGuardian {
       }
       ChainReadModel readModel = readModelOpening.get(60, TimeUnit.SECONDS);
       closeOnFailure = readModel;
-      ChainReadModel.Progress progress = readModel.progress();
-      timings.mark("read model open", "projected through block " + progress.lastBlockNumber());
+      ChainReadModel.Progress projected = readModel.progress();
+      timings.mark("read model open", "projected through block " + projected.lastBlockNumber());
       JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId(),
-          Math.max(1, progress.lastSequenceNr()));
-      if (progress.lastSequenceNr() > 0 && journaled.firstSequenceNr() != progress.lastSequenceNr()) {
+          Math.max(1, projected.lastSequenceNr()));
+      if (projected.lastSequenceNr() > 0 && journaled.firstSequenceNr() != projected.lastSequenceNr()) {
         throw new IllegalStateException("the read models in " + settings.dataDir().resolve("read-models")
-            + " were projected up to sequencer event " + progress.lastSequenceNr() + ", which the journal does not hold: "
+            + " were projected up to sequencer event " + projected.lastSequenceNr() + ", which the journal does not hold: "
             + "they belong to another journal (delete that directory to rebuild them)");
       }
+      // a chain rollback the projection has not reached yet drops read-model blocks above its target: the projection
+      // deletes their rows when it gets there, and until then the chain is the read model's up to the target
+      ChainReadModel.Progress progress = projected.upTo(journaled.lowestRollback());
       List<L2Block> unprojected = journaled.blocks().stream().filter(b -> b.number() > progress.lastBlockNumber()).toList();
       timings.count("journaled blocks", unprojected.size());
       timings.count("journal first sequence nr", journaled.firstSequenceNr());
       timings.mark("journal read", journaled.events() + " events, " + unprojected.size() + " blocks after the read model");
       List<L2Block> chain = ChainBlocks.of(readModel, progress.lastBlockNumber(), unprojected);
-      WorldState.catchUp(store, chain);
+      WorldState.catchUp(store, chain, journaled.lowestRollback());
       timings.mark("store catch-up");
       ChainIndex index = new ChainIndex(genesisBlock(store), readModel, progress);
       unprojected.forEach(index::add);
@@ -261,8 +264,8 @@ public final class NodeGuardian {
         BASE_FEES);
     L1Publisher publisher = l1.publisher().create(system, index);
     ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,
-        new Sequencer.Collaborators(mempool, worldState, coordinator, publisher, index, l1.messages().apply(system)),
-        clock), "sequencer");
+        new Sequencer.Collaborators(mempool, worldState, coordinator, publisher, index, l1.messages().apply(system),
+            new JournalTxArchive(system, journalConfig(settings).readJournalPluginId())), clock), "sequencer");
     return new ActorNode(system, store, index, mempool, worldState, sequencer, settings, lock, l1, publisher);
   }
 

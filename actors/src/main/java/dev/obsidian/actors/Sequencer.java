@@ -62,7 +62,15 @@ public final class Sequencer
       ActorRef<ProverCoordinator.Command> prover,
       L1Publisher publisher,
       ChainIndex index,
-      L1ToL2MessageSource messages) {
+      L1ToL2MessageSource messages,
+      TxArchive txArchive) {
+
+    /** Collaborators that cannot look up the txs of rolled-back blocks (they are not restored to the mempool). */
+    public Collaborators(ActorRef<Mempool.Command> mempool, ActorRef<WorldState.Command> worldState,
+        ActorRef<ProverCoordinator.Command> prover, L1Publisher publisher, ChainIndex index,
+        L1ToL2MessageSource messages) {
+      this(mempool, worldState, prover, publisher, index, messages, TxArchive.NONE);
+    }
 
     /** Collaborators whose blocks get no L1->L2 messages. */
     public Collaborators(ActorRef<Mempool.Command> mempool, ActorRef<WorldState.Command> worldState,
@@ -107,6 +115,21 @@ public final class Sequencer
   /** Ask the message source again for the block being built. */
   record RetryMessages(GlobalVariables globals, List<HashedTx> txs) implements Command {}
 
+  /**
+   * L1 no longer accepts this node's chain above {@code toBlock} (the Rollup pruned it, or a re-proposal reverts): roll
+   * the chain back to {@code toBlock}, if block {@code toBlock + 1} of this node's chain is still the one L1 refused
+   * (archive {@code firstDroppedArchive}); otherwise (told again after a restart, or about a chain already rebuilt) it
+   * is ignored.
+   */
+  public record RollBack(long toBlock, dev.obsidian.crypto.field.Fr firstDroppedArchive, String reason)
+      implements Command {}
+
+  /** The world state unwound to the rollback's target (or failed to). */
+  record RollbackUnwound(long toBlock, String error) implements Command {}
+
+  /** The dropped blocks' txs are back in the mempool (or could not be found). */
+  record RollbackRestored(long toBlock, String error) implements Command {}
+
   // ---- events ---------------------------------------------------------------------------------------------------
 
   public sealed interface Event extends ObsidianSerializable {
@@ -140,6 +163,24 @@ public final class Sequencer
   /** A proposal that could not be built; the chain stays at the previous block. */
   public record BlockRolledBack(long blockNumber, String reason) implements Event {}
 
+  /**
+   * The chain is rolled back from {@code fromBlock} to {@code toBlock}: L1 no longer accepts the blocks above it. The
+   * world state unwinds, the block index forgets them, their txs go back to the mempool, then
+   * {@link ChainRollbackCompleted}. (Named apart from {@link BlockRolledBack}, the dropped-proposal event, whose journal
+   * format stays as it is.) {@code droppedTxHashes}: the txs of the dropped blocks, in chain order, restored to the
+   * mempool (journaled here so a restart mid-rollback restores exactly them).
+   */
+  public record ChainRolledBack(long fromBlock, long toBlock, String reason, List<TxHash> droppedTxHashes)
+      implements Event {
+    @Override
+    public long blockNumber() {
+      return toBlock;
+    }
+  }
+
+  /** The side effects of the {@link ChainRolledBack} to {@code blockNumber} are done: the sequencer builds again. */
+  public record ChainRollbackCompleted(long blockNumber) implements Event {}
+
   // ---- state ----------------------------------------------------------------------------------------------------
 
   /**
@@ -153,9 +194,21 @@ public final class Sequencer
       long lastTimestampSeconds,
       long provenBlockNumber,
       Optional<BlockProposed> proposal,
-      Optional<L2Block> block) implements ObsidianSerializable {
+      Optional<L2Block> block,
+      Optional<ChainRolledBack> rollback) implements ObsidianSerializable {
 
-    public static final State GENESIS = new State(SlotPhase.IDLE, 0, 0, 0, Optional.empty(), Optional.empty());
+    public static final State GENESIS = new State(SlotPhase.IDLE, 0, 0, 0, Optional.empty(), Optional.empty(),
+        Optional.empty());
+
+    /** @param rollback the chain rollback whose side effects are not done yet (schema 2; absent in schema 1) */
+    public State {
+      rollback = rollback == null ? Optional.empty() : rollback;
+    }
+
+    State(SlotPhase phase, long lastBlockNumber, long lastTimestampSeconds, long provenBlockNumber,
+        Optional<BlockProposed> proposal, Optional<L2Block> block) {
+      this(phase, lastBlockNumber, lastTimestampSeconds, provenBlockNumber, proposal, block, Optional.empty());
+    }
 
     State apply(Event event) {
       return switch (event) {
@@ -173,15 +226,21 @@ public final class Sequencer
         case BlockLeftUnpublished u -> idle();
         case BlockHandedToL1Publisher h -> idle();
         case BlockRolledBack r -> idle();
+        // the block in flight (if any) is dropped with the rest; timestamps never go backwards
+        case ChainRolledBack r -> new State(SlotPhase.IDLE, Math.min(lastBlockNumber, r.toBlock()), lastTimestampSeconds,
+            Math.min(provenBlockNumber, r.toBlock()), Optional.empty(), Optional.empty(), Optional.of(r));
+        case ChainRollbackCompleted c -> new State(phase, lastBlockNumber, lastTimestampSeconds, provenBlockNumber,
+            proposal, block, Optional.empty());
       };
     }
 
     private State withPhase(SlotPhase next) {
-      return new State(next, lastBlockNumber, lastTimestampSeconds, provenBlockNumber, proposal, block);
+      return new State(next, lastBlockNumber, lastTimestampSeconds, provenBlockNumber, proposal, block, rollback);
     }
 
     private State idle() {
-      return new State(SlotPhase.IDLE, lastBlockNumber, lastTimestampSeconds, provenBlockNumber, Optional.empty(), Optional.empty());
+      return new State(SlotPhase.IDLE, lastBlockNumber, lastTimestampSeconds, provenBlockNumber, Optional.empty(),
+          Optional.empty(), rollback);
     }
   }
 
@@ -209,6 +268,8 @@ public final class Sequencer
         timers.startTimerWithFixedDelay(Tick.INSTANCE, settings.tickEvery());
       }
       peers.publisher().onPublishedHeight(height -> context.getSelf().tell(new L1PublishedHeight(height)));
+      peers.publisher().onChainAbandoned(abandoned -> context.getSelf().tell(
+          new RollBack(abandoned.toBlock(), abandoned.firstDroppedArchive(), abandoned.reason())));
       return new Sequencer(id, context, settings, peers, clock);
     }));
   }
@@ -241,8 +302,12 @@ public final class Sequencer
     return newSignalHandlerBuilder().onSignal(RecoveryCompleted.instance(), this::redrive).build();
   }
 
-  /** Resumes the block in flight after a restart. */
+  /** Resumes the block in flight (or the rollback under way) after a restart. */
   private void redrive(State state) {
+    if (state.rollback().isPresent()) {
+      rollBack(state.rollback().get());
+      return;
+    }
     switch (state.phase()) {
       case BUILDING -> state.block().ifPresentOrElse(this::apply, () -> refetch(state.proposal().orElseThrow()));
       case PROVING -> prove(state.block().orElseThrow());
@@ -272,12 +337,15 @@ public final class Sequencer
         .onCommand(ProofDone.class, this::onProofDone)
         .onCommand(PublishDone.class, this::onPublishDone)
         .onCommand(L1PublishedHeight.class, this::onPublishedHeight)
+        .onCommand(RollBack.class, this::onRollBack)
+        .onCommand(RollbackUnwound.class, this::onRollbackUnwound)
+        .onCommand(RollbackRestored.class, this::onRollbackRestored)
         .build();
   }
 
   private ReplyEffect<Event, State> onTick(State state, Tick tick) {
-    if (state.phase() != SlotPhase.IDLE || collecting) {
-      tickMissed = state.phase() != SlotPhase.IDLE;
+    if (state.phase() != SlotPhase.IDLE || collecting || state.rollback().isPresent()) {
+      tickMissed = state.phase() != SlotPhase.IDLE || state.rollback().isPresent();
       return Effect().noReply();
     }
     collecting = true;
@@ -295,7 +363,8 @@ public final class Sequencer
 
   private ReplyEffect<Event, State> onSelected(State state, TxsSelected selected) {
     collecting = false;
-    if (state.phase() != SlotPhase.IDLE || selected.blockNumber() != state.lastBlockNumber() + 1) {
+    if (state.phase() != SlotPhase.IDLE || state.rollback().isPresent()
+        || selected.blockNumber() != state.lastBlockNumber() + 1) {
       return Effect().noReply();
     }
     if (selected.txs().size() < settings.minTxsPerBlock() && !(settings.buildEmptyBlocks() && selected.txs().isEmpty())) {
@@ -487,5 +556,92 @@ public final class Sequencer
       tickMissed = false;
       context.getSelf().tell(Tick.INSTANCE);
     }
+  }
+
+  // ---- chain rollback (L1 no longer accepts the chain above a block) ----------------------------------------------
+
+  private ReplyEffect<Event, State> onRollBack(State state, RollBack command) {
+    if (state.rollback().isPresent()) {
+      return Effect().noReply(); // one at a time: a later notice is checked again once this one is done
+    }
+    long top = Math.max(state.lastBlockNumber(), peers.index().latestBlockNumber());
+    if (command.toBlock() >= top) {
+      return Effect().noReply();
+    }
+    Optional<L2Block> firstDropped = peers.index().block(command.toBlock() + 1);
+    if (firstDropped.isEmpty() || !firstDropped.get().archive().root().equals(command.firstDroppedArchive())) {
+      context.getLog().info("ignoring a rollback to block {}: block {} of this chain is not the one L1 refused",
+          command.toBlock(), command.toBlock() + 1);
+      return Effect().noReply();
+    }
+    collecting = false;
+    List<TxHash> dropped = new java.util.ArrayList<>();
+    for (long n = command.toBlock() + 1; n <= peers.index().latestBlockNumber(); n++) {
+      peers.index().block(n).ifPresent(b -> dropped.addAll(b.txHashes()));
+    }
+    ChainRolledBack event = new ChainRolledBack(top, command.toBlock(), command.reason(), List.copyOf(dropped));
+    context.getLog().warn("rolling the chain back from block {} to block {}: {}", top, command.toBlock(),
+        command.reason());
+    return Effect().persist(event).thenRun(s -> rollBack(event)).thenNoReply();
+  }
+
+  /**
+   * The side effects of a journaled rollback, each idempotent (re-driven from {@link RecoveryCompleted}): forget the
+   * dropped blocks in the index, unwind the trees, then restore the dropped blocks' txs to the mempool.
+   */
+  private void rollBack(ChainRolledBack rollback) {
+    long to = rollback.toBlock();
+    peers.index().truncateAfter(to);
+    if (peers.index().publishedBlockNumber() > to) {
+      peers.index().markPublished(to);
+    }
+    context.askWithStatus(Long.class, peers.worldState(), Duration.ofMinutes(5),
+        replyTo -> new WorldState.Unwind(to, replyTo),
+        (latest, failure) -> new RollbackUnwound(to, failure == null ? null : failure.getMessage()));
+  }
+
+  private ReplyEffect<Event, State> onRollbackUnwound(State state, RollbackUnwound unwound) {
+    ChainRolledBack rollback = state.rollback().filter(r -> r.toBlock() == unwound.toBlock()).orElse(null);
+    if (rollback == null) {
+      return Effect().noReply();
+    }
+    if (unwound.error() != null) {
+      // the store no longer holds the target block's state (history pruned): the node cannot continue safely
+      throw new IllegalStateException("cannot roll the world state back to block " + unwound.toBlock() + ": "
+          + unwound.error());
+    }
+    // the dropped blocks' txs, in chain order, minus any the kept chain holds
+    List<TxHash> restore = rollback.droppedTxHashes().stream().filter(h -> peers.index().txEffect(h).isEmpty()).toList();
+    long to = rollback.toBlock();
+    if (restore.isEmpty()) {
+      context.getSelf().tell(new RollbackRestored(to, null));
+      return Effect().noReply();
+    }
+    context.pipeToSelf(peers.txArchive().find(restore).toCompletableFuture().thenCompose(txs -> {
+      if (txs.isEmpty()) {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+      }
+      return org.apache.pekko.actor.typed.javadsl.AskPattern.<Mempool.Command, org.apache.pekko.Done>ask(
+          peers.mempool(), replyTo -> new Mempool.Restore(to + 1, txs, replyTo), Duration.ofSeconds(30),
+          context.getSystem().scheduler()).toCompletableFuture();
+    }), (done, failure) -> new RollbackRestored(to, failure == null ? null : failure.toString()));
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<Event, State> onRollbackRestored(State state, RollbackRestored restored) {
+    if (state.rollback().filter(r -> r.toBlock() == restored.toBlock()).isEmpty()) {
+      return Effect().noReply();
+    }
+    if (restored.error() != null) {
+      // retried: the restore is idempotent (txs already pending are skipped)
+      context.getLog().warn("restoring the txs of the rolled-back blocks failed, retrying: {}", restored.error());
+      context.scheduleOnce(Duration.ofSeconds(1), context.getSelf(),
+          new RollbackUnwound(restored.toBlock(), null));
+      return Effect().noReply();
+    }
+    return Effect().persist(new ChainRollbackCompleted(restored.toBlock())).thenRun(s -> {
+      tickMissed = false;
+      context.getSelf().tell(Tick.INSTANCE);
+    }).thenNoReply();
   }
 }

@@ -86,7 +86,20 @@ public final class WorldState extends AbstractBehavior<WorldState.Command> {
    * @throws IllegalStateException if the store is ahead of the journal or disagrees with it
    */
   public static void catchUp(WorldStateStore store, List<L2Block> journaled) {
+    catchUp(store, journaled, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #catchUp(WorldStateStore, List)}, for a journal whose chain was rolled back (L1 refused blocks) to
+   * {@code rolledBackTo} at the lowest: a store still holding dropped blocks is unwound first.
+   */
+  public static void catchUp(WorldStateStore store, List<L2Block> journaled, long rolledBackTo) {
     long latest = store.latestBlock();
+    if (latest > journaled.size() && rolledBackTo <= journaled.size()) {
+      // a crash between journaling a chain rollback and unwinding the trees: finish the unwind
+      store.unwindTo(journaled.size());
+      latest = store.latestBlock();
+    }
     if (latest > journaled.size()) {
       throw new IllegalStateException("the world-state store is at block " + latest + " but the journal ends at block "
           + journaled.size() + ": the store does not belong to this journal");

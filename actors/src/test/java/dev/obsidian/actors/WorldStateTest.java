@@ -85,6 +85,25 @@ class WorldStateTest {
   }
 
   @Test
+  void catchUpFinishesAnUnwindARolledBackJournalAsksFor() {
+    List<L2Block> journal;
+    try (WorldStateStore store = WorldStateStore.open(dir.resolve("r"), StoreOptions.defaults())) {
+      ActorRef<WorldState.Command> worldState = testKit.spawn(WorldState.create(store));
+      journal = buildBlocks(worldState, 3, 1);
+      testKit.stop(worldState);
+      // a crash after the journal rolled the chain back to block 1 and before the trees were unwound
+      WorldState.catchUp(store, journal.subList(0, 1), 1);
+      assertEquals(1, store.latestBlock());
+      try (var snapshot = store.snapshot(1)) {
+        assertEquals(journal.get(0).archive(), snapshot.treeInfo(TreeId.ARCHIVE));
+      }
+      // and the blocks built after the rollback are applied on top
+      WorldState.catchUp(store, journal, 1);
+      assertEquals(3, store.latestBlock());
+    }
+  }
+
+  @Test
   void answersHistoricalQueriesAndStopsOnARootMismatch() {
     try (WorldStateStore store = WorldStateStore.open(dir.resolve("c"), StoreOptions.defaults())) {
       ActorRef<WorldState.Command> worldState = testKit.spawn(WorldState.create(store));

@@ -33,6 +33,9 @@ public final class ActorL1Publisher implements L1Publisher {
   private volatile Consumer<PublishedHeight> listener = height -> {};
   private volatile PublishedHeight height = new PublishedHeight(0, "", 0);
   private volatile Optional<String> lastError = Optional.empty();
+  private volatile Consumer<ChainAbandoned> abandonedListener = notice -> {};
+  /** The last notice, for a listener set after the actor told it (the actor starts before the sequencer). */
+  private volatile Optional<ChainAbandoned> lastAbandoned = Optional.empty();
   private final Map<Long, Long> handedOverNanos = new ConcurrentHashMap<>();
   private final long[] latencies = new long[LATENCY_WINDOW];
   private long latencyCount;
@@ -49,6 +52,13 @@ public final class ActorL1Publisher implements L1Publisher {
       @Override
       public void attemptFailed(String error) {
         lastError = Optional.of(error);
+      }
+
+      @Override
+      public void chainAbandoned(long toBlock, dev.obsidian.crypto.field.Fr firstDroppedArchive, String reason) {
+        ChainAbandoned notice = new ChainAbandoned(toBlock, firstDroppedArchive, reason);
+        lastAbandoned = Optional.of(notice);
+        abandonedListener.accept(notice);
       }
     });
   }
@@ -77,6 +87,12 @@ public final class ActorL1Publisher implements L1Publisher {
   public void onPublishedHeight(Consumer<PublishedHeight> listener) {
     this.listener = listener;
     listener.accept(height);
+  }
+
+  @Override
+  public void onChainAbandoned(Consumer<ChainAbandoned> listener) {
+    this.abandonedListener = listener;
+    lastAbandoned.ifPresent(listener);
   }
 
   public CompletionStage<L1PublisherActor.Status> status() {

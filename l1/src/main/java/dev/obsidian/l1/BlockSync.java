@@ -41,6 +41,9 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
 
   record Wake() implements Command {}
 
+  /** The archiver's contiguous L2 height changed (it goes down when the Rollup pruned blocks and took others). */
+  record ArchiverAt(long latestL2Block) implements Command {}
+
   record ReorgSeen(long latestL2Block) implements Command {}
 
   record Proposals(List<L1Archiver.ProposalSeen> proposals) implements Command {}
@@ -85,6 +88,8 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
   private int failures;
   private long applied;
   private long unwinds;
+  /** The archiver's last reported contiguous L2 height; unknown until its first notice. */
+  private long archiverLatest = Long.MAX_VALUE;
   private String halted;
   private String lastError;
   /** Start of the current catch-up (the first fetch after being idle), for the sync speed line. */
@@ -116,7 +121,7 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
     context.watch(worldState);
     archiver.tell(new L1Archiver.Subscribe(context.messageAdapter(L1Archiver.Notification.class,
         notification -> switch (notification) {
-          case L1Archiver.Advanced advanced -> new Wake();
+          case L1Archiver.Advanced advanced -> new ArchiverAt(advanced.latestL2Block());
           case L1Archiver.Reorged reorged -> new ReorgSeen(reorged.latestL2Block());
         })));
   }
@@ -125,6 +130,10 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Wake.class, wake -> wake())
+        .onMessage(ArchiverAt.class, at -> {
+          archiverLatest = at.latestL2Block();
+          return wake();
+        })
         .onMessage(ReorgSeen.class, this::onReorg)
         .onMessage(Proposals.class, this::onProposals)
         .onMessage(Fetched.class, this::onFetched)
@@ -163,6 +172,11 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
   private void step() {
     busy = true;
     wanted = false;
+    long latest = index.latestBlockNumber();
+    if (reorgTo == Long.MAX_VALUE && latest > archiverLatest) {
+      // L1 holds fewer blocks than this node without an L1 reorg: the Rollup pruned them (and may hold others now)
+      reorgTo = archiverLatest;
+    }
     if (reorgTo != Long.MAX_VALUE) {
       long to = reorgTo;
       reorgTo = Long.MAX_VALUE;
@@ -174,7 +188,9 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
       return;
     }
     context.ask(List.class, archiver, Duration.ofSeconds(30),
-        replyTo -> new L1Archiver.GetProposals(index.latestBlockNumber() + 1, settings.blocksPerBatch(), narrow(replyTo)),
+        // from this node's latest block: L1 must still hold it with the same archive (a prune replaces blocks)
+        replyTo -> new L1Archiver.GetProposals(Math.max(latest, 1),
+            settings.blocksPerBatch() + (latest > 0 ? 1 : 0), narrow(replyTo)),
         (proposals, failure) -> proposals != null ? new Proposals(cast(proposals)) : new FetchFailed(failure));
   }
 
@@ -200,7 +216,21 @@ public final class BlockSync extends AbstractBehavior<BlockSync.Command> {
     return this;
   }
 
-  private Behavior<Command> onProposals(Proposals proposals) {
+  private Behavior<Command> onProposals(Proposals fetched) {
+    long latest = index.latestBlockNumber();
+    List<L1Archiver.ProposalSeen> all = fetched.proposals();
+    if (latest > 0 && !all.isEmpty()) {
+      L1Archiver.ProposalSeen ours = all.get(0);
+      Fr archive = index.block(latest).map(b -> b.archive().root()).orElse(null);
+      if (ours.l2BlockNumber() == latest && !ours.archive().equals(archive)) {
+        // the Rollup pruned this node's block and took another one at its height
+        reorgTo = latest - 1;
+        step();
+        return this;
+      }
+      all = all.subList(1, all.size());
+    }
+    Proposals proposals = new Proposals(all);
     if (proposals.proposals().isEmpty()) {
       caughtUp();
       return idle();

@@ -81,6 +81,12 @@ public final class L1PublisherActor
     void publishedHeight(long blockNumber, String l1TxHash, long l1BlockNumber);
 
     default void attemptFailed(String error) {}
+
+    /**
+     * L1 no longer accepts the node's chain above {@code toBlock} ({@link ChainAbandoned}); told again after a
+     * restart with the last such decision (the node ignores a notice about a chain it already rebuilt).
+     */
+    default void chainAbandoned(long toBlock, dev.obsidian.crypto.field.Fr firstDroppedArchive, String reason) {}
   }
 
   // ---- commands -------------------------------------------------------------------------------------------------
@@ -145,6 +151,19 @@ public final class L1PublisherActor
   /** The block is on L1 with {@code confirmations} L1 blocks on top. */
   public record Published(long blockNumber, long l1Block, String l1TxHash) implements Event {}
 
+  /**
+   * L1 no longer accepts the node's blocks above {@code blockNumber} (the last block L1 holds, or will hold once the
+   * next proposal prunes): the Rollup pruned them (its prune window passed, e.g. after a deep L1 reorg or a long L1
+   * outage), or re-proposing the next one reverts (an L1 reorg changed the Inbox tree it consumed, or L1 holds another
+   * parent). Nothing above it is published or queued any more; the node rolls its chain back to it and builds again.
+   *
+   * @param fromBlock the highest block the publisher held (published or queued) when it decided
+   * @param firstDroppedArchive the archive root of the node's block {@code blockNumber + 1}
+   * @param l1Block the L1 tip when it decided (prunes logged up to it are accounted for)
+   */
+  public record ChainAbandoned(long blockNumber, long fromBlock, dev.obsidian.crypto.field.Fr firstDroppedArchive,
+      String reason, long l1Block) implements Event {}
+
   // ---- state ----------------------------------------------------------------------------------------------------
 
   /** The transactions sent for one block, all with one nonce, and its receipt once mined. */
@@ -160,9 +179,20 @@ public final class L1PublisherActor
    * @param attempt the transactions of the first queued block, or its receipt found on L1
    */
   public record State(long publishedBlockNumber, String publishedL1TxHash, long publishedL1Block,
-      List<L2Block> queue, Optional<Attempt> attempt) implements ObsidianSerializable {
+      List<L2Block> queue, Optional<Attempt> attempt, Optional<ChainAbandoned> abandoned)
+      implements ObsidianSerializable {
 
     public static final State EMPTY = new State(0, "", 0, List.of(), Optional.empty());
+
+    /** @param abandoned the last {@link ChainAbandoned} (schema 2; absent in schema 1) */
+    public State {
+      abandoned = abandoned == null ? Optional.empty() : abandoned;
+    }
+
+    State(long publishedBlockNumber, String publishedL1TxHash, long publishedL1Block, List<L2Block> queue,
+        Optional<Attempt> attempt) {
+      this(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue, attempt, Optional.empty());
+    }
 
     public Optional<L2Block> head() {
       return queue.isEmpty() ? Optional.empty() : Optional.of(queue.get(0));
@@ -178,23 +208,27 @@ public final class L1PublisherActor
         case L1TxSent s -> new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue,
             Optional.of(attempt.filter(a -> a.blockNumber() == s.blockNumber() && a.newest().nonce() == s.nonce())
                 .map(a -> new Attempt(a.blockNumber(), appended(a.sent(), s), a.mined()))
-                .orElse(new Attempt(s.blockNumber(), List.of(s), Optional.empty()))));
+                .orElse(new Attempt(s.blockNumber(), List.of(s), Optional.empty()))), abandoned);
         case L1TxMined m -> new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue,
             Optional.of(new Attempt(m.blockNumber(),
                 attempt.filter(a -> a.blockNumber() == m.blockNumber()).map(Attempt::sent).orElse(List.of()),
-                Optional.of(m))));
+                Optional.of(m))), abandoned);
         case L1TxReplaced r -> this;
         case L1TxDropped d -> d.blockNumber() <= publishedBlockNumber
-            ? new State(d.blockNumber() - 1, "", 0, queue, Optional.empty())
+            ? new State(d.blockNumber() - 1, "", 0, queue, Optional.empty(), abandoned)
             : new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue,
-                attempt.filter(a -> a.blockNumber() != d.blockNumber()));
+                attempt.filter(a -> a.blockNumber() != d.blockNumber()), abandoned);
         case Published p -> new State(p.blockNumber(), p.l1TxHash(), p.l1Block(),
-            queue.stream().filter(b -> b.number() > p.blockNumber()).toList(), Optional.empty());
+            queue.stream().filter(b -> b.number() > p.blockNumber()).toList(), Optional.empty(), abandoned);
+        case ChainAbandoned a -> a.blockNumber() < publishedBlockNumber
+            ? new State(a.blockNumber(), "", 0, List.of(), Optional.empty(), Optional.of(a))
+            : new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, List.of(), Optional.empty(),
+                Optional.of(a));
       };
     }
 
     private State withQueue(List<L2Block> next) {
-      return new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, next, attempt);
+      return new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, next, attempt, abandoned);
     }
 
     private List<L2Block> inserted(L2Block block) {
@@ -278,6 +312,7 @@ public final class L1PublisherActor
       round++;
       nextNonce = OptionalLong.empty();
       listener.publishedHeight(state.publishedBlockNumber(), state.publishedL1TxHash(), state.publishedL1Block());
+      state.abandoned().ifPresent(a -> listener.chainAbandoned(a.blockNumber(), a.firstDroppedArchive(), a.reason()));
       context.getSelf().tell(Drive.INSTANCE);
     }).build();
   }
@@ -303,7 +338,7 @@ public final class L1PublisherActor
 
   private ReplyEffect<Event, State> onPublish(State state, Publish publish) {
     long number = publish.block().number();
-    if (state.holds(number)) {
+    if (state.holds(number) || step.builtOnAbandonedChain(state, publish.block())) {
       return Effect().reply(publish.replyTo(), new Accepted(number));
     }
     return Effect().persist(new PublishRequested(number, publish.block()))
@@ -348,6 +383,14 @@ public final class L1PublisherActor
         if (event instanceof Published || event instanceof L1TxDropped d && d.blockNumber() <= state.publishedBlockNumber()) {
           listener.publishedHeight(s.publishedBlockNumber(), s.publishedL1TxHash(), s.publishedL1Block());
           break;
+        }
+      }
+      for (Event event : decision.events()) {
+        if (event instanceof ChainAbandoned a) {
+          context.getLog().warn("L1 no longer accepts this node's blocks {}..{}: {}", a.blockNumber() + 1,
+              a.fromBlock(), a.reason());
+          listener.publishedHeight(s.publishedBlockNumber(), s.publishedL1TxHash(), s.publishedL1Block());
+          listener.chainAbandoned(a.blockNumber(), a.firstDroppedArchive(), a.reason());
         }
       }
       if (decision.events().stream().anyMatch(e -> e instanceof L1TxDropped)) {

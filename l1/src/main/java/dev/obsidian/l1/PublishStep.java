@@ -27,6 +27,9 @@ import java.util.function.LongFunction;
 final class PublishStep {
   /** Blocks requested again in one step at most when L1 lost a range (the next step continues). */
   static final int MAX_CATCH_UP_BLOCKS = 256;
+  /** Reverts of a proposal that mean L1 no longer accepts the node's chain from that block on. */
+  static final java.util.Set<String> REFUSED_CHAIN_ERRORS = java.util.Set.of("Rollup__InvalidInHash",
+      "Rollup__InvalidArchive");
 
   /**
    * @param events to journal, in order
@@ -84,8 +87,43 @@ final class PublishStep {
     }
   }
 
+  /**
+   * Whether {@code block} descends from the chain the publisher last abandoned while the node has not rolled back
+   * yet (its block index still holds the first abandoned block): such a hand-over is stale and not queued.
+   */
+  boolean builtOnAbandonedChain(State state, L2Block block) {
+    if (state.abandoned().isEmpty()) {
+      return false;
+    }
+    L1PublisherActor.ChainAbandoned a = state.abandoned().get();
+    if (block.number() <= a.blockNumber()) {
+      return false;
+    }
+    if (block.number() == a.blockNumber() + 1) {
+      return block.archive().root().equals(a.firstDroppedArchive());
+    }
+    return blocks.apply(a.blockNumber() + 1).map(b -> b.archive().root().equals(a.firstDroppedArchive()))
+        .orElse(false);
+  }
+
   private Decision decideOrThrow(State state, OptionalLong nextNonce) {
-    long pending = rollup.pendingBlockNumber();
+    long rawPending = rollup.pendingBlockNumber();
+    // once the prune window of the first unproven block has passed, the next proposal prunes every unproven block
+    boolean pruning = rawPending > 0 && rollup.canPrune();
+    long pending = pruning ? rollup.provenBlockNumber() : rawPending;
+    long top = Math.max(state.publishedBlockNumber(), state.queue().isEmpty() ? 0
+        : state.queue().get(state.queue().size() - 1).number());
+    boolean lacks = pending < state.publishedBlockNumber()
+        || state.head().isPresent() && pending < state.head().get().number() - 1;
+    if (lacks) {
+      Optional<String> pruned = pruning
+          ? Optional.of("the prune window of the Rollup's unproven blocks " + (pending + 1) + ".." + rawPending
+              + " has passed: the next proposal prunes them")
+          : prunedBy(state, pending);
+      if (pruned.isPresent()) {
+        return abandon(state, pending, top, pruned.get());
+      }
+    }
     if (pending < state.publishedBlockNumber()) {
       return lostPublished(state, pending);
     }
@@ -107,7 +145,47 @@ final class PublishStep {
     if (attempt.isPresent()) {
       return follow(head, attempt.get());
     }
-    return sendNew(head, nextNonce);
+    return sendNew(state, head, nextNonce);
+  }
+
+  /** A {@code PrunedPending} log (since the last abandonment) that dropped the blocks above {@code pending}. */
+  private Optional<String> prunedBy(State state, long pending) {
+    long from = state.abandoned().map(a -> a.l1Block() + 1).orElse(0L);
+    for (RollupClient.PrunedLog log : rollup.prunedLogs(from)) {
+      if (log.provenBlockNumber() == pending && log.pendingBlockNumber() > pending) {
+        return Optional.of("the Rollup pruned its unproven blocks " + (pending + 1) + ".." + log.pendingBlockNumber()
+            + " in L1 block " + log.l1Block());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * L1 will not take the node's blocks above {@code pending} again: the node rolls back to the highest block L1 and
+   * the node share (at most {@code pending}; lower when L1 holds another block there).
+   */
+  private Decision abandon(State state, long pending, long top, String reason) {
+    long common = pending;
+    while (common > 0 && common > pending - MAX_CATCH_UP_BLOCKS) {
+      Optional<L2Block> ours = blocks.apply(common);
+      if (ours.isPresent() && ours.get().archive().root().equals(rollup.archiveAt(common))) {
+        break;
+      }
+      common--;
+    }
+    if (common > 0 && common == pending - MAX_CATCH_UP_BLOCKS) {
+      return Decision.problem("L1 holds none of the node's blocks " + (pending - MAX_CATCH_UP_BLOCKS + 1) + ".."
+          + pending + ": not rolling back that deep on its own (" + reason + ")");
+    }
+    long to = common;
+    Optional<L2Block> firstDropped = blocks.apply(to + 1)
+        .or(() -> state.queue().stream().filter(b -> b.number() == to + 1).findFirst());
+    if (firstDropped.isEmpty()) {
+      return Decision.problem("L1 no longer accepts the node's blocks above " + to + " (" + reason + ") but the node's"
+          + " block index does not hold block " + (to + 1));
+    }
+    return Decision.journal(List.of(new L1PublisherActor.ChainAbandoned(to, Math.max(top, to + 1),
+        firstDropped.get().archive().root(), reason, l1.blockNumber())));
   }
 
   /** L1 no longer holds blocks it was known to (a reorg, a lost Anvil state): they are requested again. */
@@ -123,6 +201,19 @@ final class PublishStep {
     }
     events.addAll(requests.events());
     return Decision.journal(events);
+  }
+
+  /**
+   * Whether L1's tip is this node's parent of {@code block}: then a parent-archive revert is the block's own fault (it
+   * does not extend the node's chain), a named problem, not a reason to roll back.
+   */
+  private boolean l1HoldsOurParent(L2Block block) {
+    long parent = block.number() - 1;
+    if (parent == 0) {
+      return true;
+    }
+    Optional<L2Block> ours = blocks.apply(parent);
+    return ours.isPresent() && ours.get().archive().root().equals(rollup.archiveAt(parent));
   }
 
   private Decision requestMissing(long from, long to, String why) {
@@ -237,9 +328,28 @@ final class PublishStep {
   }
 
   /** A first transaction for the block: simulated (a revert is a named problem), signed, journaled, then sent. */
-  private Decision sendNew(L2Block block, OptionalLong nextNonce) {
+  private Decision sendNew(State state, L2Block block, OptionalLong nextNonce) {
+    long top = Math.max(state.publishedBlockNumber(), state.queue().get(state.queue().size() - 1).number());
+    Fr inbox = rollup.inboxRoot(block.number());
+    if (!inbox.equals(InboxTree.root(block.l1ToL2Messages()))) {
+      // the block inserted L1->L2 messages its Inbox tree no longer holds (an L1 reorg dropped or reordered them):
+      // proposing it would commit to an Inbox root its own message tree contradicts
+      return abandon(state, block.number() - 1, top, "the Inbox tree of block " + block.number() + " no longer holds"
+          + " the " + block.l1ToL2Messages().size() + " L1->L2 messages the block inserted (an L1 reorg changed it)");
+    }
     byte[] data = calldata(block);
-    long gasLimit = l1.estimateGas(rollup.address(), data, "Rollup.propose(block " + block.number() + ")");
+    long gasLimit;
+    try {
+      gasLimit = l1.estimateGas(rollup.address(), data, "Rollup.propose(block " + block.number() + ")");
+    } catch (L1RevertException e) {
+      if (REFUSED_CHAIN_ERRORS.contains(e.errorName()) && !(e.errorName().equals("Rollup__InvalidArchive")
+          && l1HoldsOurParent(block))) {
+        return abandon(state, block.number() - 1, top, "proposing block " + block.number() + " reverts with "
+            + e.errorName() + (e.errorName().equals("Rollup__InvalidInHash")
+                ? " (an L1 reorg changed the Inbox messages it consumed)" : " (L1 holds another parent block)"));
+      }
+      throw e;
+    }
     long nonce = nextNonce.isPresent() ? nextNonce.getAsLong() : l1.nonce(true);
     BigInteger priority = l1.maxPriorityFeePerGas();
     BigInteger maxFee = l1.baseFeePerGas().multiply(BigInteger.TWO).add(priority);

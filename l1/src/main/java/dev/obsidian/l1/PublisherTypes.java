@@ -17,6 +17,7 @@ public final class PublisherTypes implements TypeRegistrar {
         .register(1204, L1PublisherActor.L1TxDropped.class, 1)
         .register(1205, L1PublisherActor.Published.class, 1)
         .register(1206, L1PublisherActor.Attempt.class, 1)
-        .register(1207, L1PublisherActor.State.class, 1);
+        .register(1207, L1PublisherActor.State.class, 2)
+        .register(1208, L1PublisherActor.ChainAbandoned.class, 1);
   }
 }

@@ -21,6 +21,12 @@ public final class RollupClient {
   static final Event L2_BLOCK_PROPOSED = new Event("L2BlockProposed", List.of(
       new TypeReference<Uint256>(true) {}, new TypeReference<Bytes32>(true) {}, new TypeReference<Bytes32>(false) {}));
 
+  static final Event PRUNED_PENDING = new Event("PrunedPending", List.of(
+      new TypeReference<Uint256>(false) {}, new TypeReference<Uint256>(false) {}));
+
+  /** One {@code PrunedPending} log: the Rollup dropped blocks {@code provenBlockNumber + 1 .. pendingBlockNumber}. */
+  public record PrunedLog(long provenBlockNumber, long pendingBlockNumber, long l1Block) {}
+
   /** One {@code L2BlockProposed} log with where it sits on L1. */
   public record BlockProposedLog(long blockNumber, Fr archive, Fr effectsHash, long l1Block, String l1BlockHash,
       String l1TxHash) {}
@@ -144,6 +150,30 @@ public final class RollupClient {
     filter.addSingleTopic(EventEncoder.encode(L2_BLOCK_PROPOSED));
     filter.addSingleTopic(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(blockNumber), 64));
     return toLogs(client.logs(filter));
+  }
+
+  /** Whether the next proposal would first prune every unproven block (their prune window has passed). */
+  public boolean canPrune() {
+    return (Boolean) Abi.decode(client.call(rollup, Abi.call("canPrune()", List.of()), "Rollup.canPrune"), "bool")
+        .get(0).getValue();
+  }
+
+  /** The {@code PrunedPending} logs from L1 block {@code fromL1Block} (at least the deployment block) to the tip. */
+  public List<PrunedLog> prunedLogs(long fromL1Block) {
+    EthFilter filter = new EthFilter(L1Client.at(Math.max(fromL1Block, this.fromL1Block)),
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST, rollup.toString());
+    filter.addSingleTopic(EventEncoder.encode(PRUNED_PENDING));
+    List<PrunedLog> logs = new ArrayList<>();
+    for (Log log : client.logs(filter)) {
+      String data = log.getData().substring(2);
+      if (data.length() != 128) {
+        throw new L1Exception("malformed PrunedPending log in L1 tx " + log.getTransactionHash() + ": data is "
+            + data.length() / 2 + " bytes, expected 64");
+      }
+      logs.add(new PrunedLog(new BigInteger(data.substring(0, 64), 16).longValueExact(),
+          new BigInteger(data.substring(64), 16).longValueExact(), log.getBlockNumber().longValueExact()));
+    }
+    return logs;
   }
 
   private long uint(String signature) {

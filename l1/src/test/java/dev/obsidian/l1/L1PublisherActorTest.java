@@ -15,6 +15,8 @@ import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.AztecAddress;
 import dev.obsidian.crypto.protocol.Constants;
 import dev.obsidian.crypto.protocol.EthAddress;
+import dev.obsidian.actors.L1Publisher;
+import dev.obsidian.l1.L1PublisherActor.ChainAbandoned;
 import dev.obsidian.l1.L1PublisherActor.Command;
 import dev.obsidian.l1.L1PublisherActor.Event;
 import dev.obsidian.l1.L1PublisherActor.L1TxDropped;
@@ -68,6 +70,7 @@ class L1PublisherActorTest {
   private final List<L2Block> chain = new ArrayList<>();
   private final List<Long> heights = new CopyOnWriteArrayList<>();
   private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final List<L1Publisher.ChainAbandoned> abandoned = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private EventSourcedBehaviorTestKit<Command, Event, State> publisher;
 
@@ -90,6 +93,7 @@ class L1PublisherActorTest {
     chain.clear();
     heights.clear();
     errors.clear();
+    abandoned.clear();
     Fr archive = Constants.GENESIS_ARCHIVE_ROOT;
     for (long number = 1; number <= 5; number++) {
       L2Block block = block(number, archive);
@@ -253,6 +257,82 @@ class L1PublisherActorTest {
   }
 
   @Test
+  void aChainPastThePruneWindowIsAbandonedTheNodeToldAndItsRebuiltBlockPublished() {
+    rollup = new RollupClient(l1.sequencer, l1.deploy(4).rollup());
+    publisher = publisher(rollup, n -> n >= 1 && n <= chain.size() ? Optional.of(chain.get((int) n - 1))
+        : Optional.empty());
+    publish(chain.get(0));
+    publish(chain.get(1));
+    awaitPublished(2);
+    assertTrue(abandoned.isEmpty(), "inside the window nothing is abandoned");
+    anvil.call("anvil_mine", "0xa"); // a long L1 stretch without proofs: the prune window passes
+    assertTrue(rollup.canPrune());
+
+    await(() -> events().stream().anyMatch(e -> e instanceof ChainAbandoned), "the publisher gives the chain up");
+    ChainAbandoned given = only(events(), ChainAbandoned.class, 0);
+    assertEquals(chain.get(0).archive().root(), given.firstDroppedArchive());
+    assertEquals(2, given.fromBlock());
+    assertTrue(given.reason().contains("prune window"), given.reason());
+    assertEquals(List.of(new L1Publisher.ChainAbandoned(0, chain.get(0).archive().root(), given.reason())),
+        abandoned, "the node is told once");
+    assertEquals(0, status().publishedBlockNumber());
+    assertEquals(List.of(), status().queued());
+    assertEquals(0L, heights.get(heights.size() - 1), "the published height went down to the kept block");
+
+    // a hand-over still built on the abandoned chain (the node has not rolled back yet) is not queued
+    publish(chain.get(2));
+    assertEquals(List.of(), status().queued());
+
+    // the node rolls back and builds another block 1: its proposal prunes the old ones and takes their place
+    L2Block rebuilt = block(1, Constants.GENESIS_ARCHIVE_ROOT);
+    chain.clear();
+    chain.add(rebuilt);
+    publish(rebuilt);
+    awaitPublished(1);
+    assertEquals(1, rollup.pendingBlockNumber());
+    assertEquals(rebuilt.archive().root(), rollup.archiveAt(1));
+    List<RollupClient.PrunedLog> pruned = rollup.prunedLogs(0);
+    assertEquals(1, pruned.size());
+    assertEquals(0, pruned.get(0).provenBlockNumber());
+    assertEquals(2, pruned.get(0).pendingBlockNumber());
+    assertEquals(1, events().stream().filter(e -> e instanceof ChainAbandoned).count(), "abandoned once");
+
+    // a restart tells the node the last decision again (it ignores it: its block 1 is another one now)
+    State before = publisher.getState();
+    assertEquals(before, publisher.restart().state());
+    await(() -> abandoned.size() == 2, "the notice is repeated after a restart");
+  }
+
+  @Test
+  void aBlockWhoseL1ToL2MessageAnL1ReorgDroppedIsAbandonedNotProposedAgain() {
+    String snapshot = anvil.call("evm_snapshot").asText();
+    org.web3j.protocol.core.methods.response.TransactionReceipt sent = l1.other.send(rollup.inbox(),
+        OutboxCalls.sendL2Message(new AztecAddress(Fr.of(0xabc)), Fr.of(0x1234), Fr.of(0x5678)),
+        "Inbox.sendL2Message");
+    org.web3j.protocol.core.methods.response.Log log = sent.getLogs().get(0);
+    assertEquals(2, new BigInteger(log.getTopics().get(1).substring(2), 16).longValueExact(), "tree of block 2");
+    Fr leaf = Fr.fromBytesBE(L1Client.unhex(log.getTopics().get(2)));
+    L2Block two = chain.get(1);
+    L2Block withMessage = new L2Block(two.header(), two.archive(), two.txEffects(), List.of(leaf));
+    chain.set(1, withMessage);
+    publish(chain.get(0));
+    publish(withMessage);
+    awaitPublished(2);
+    assertEquals(withMessage.archive().root(), rollup.archiveAt(2));
+
+    assertTrue(anvil.call("evm_revert", snapshot).asBoolean(), "a deep reorg drops the message and both proposals");
+    assertEquals(0, rollup.pendingBlockNumber());
+    await(() -> events().stream().anyMatch(e -> e instanceof ChainAbandoned), "block 2 is given up");
+    ChainAbandoned given = only(events(), ChainAbandoned.class, 1);
+    assertEquals(withMessage.archive().root(), given.firstDroppedArchive());
+    assertTrue(given.reason().contains("L1->L2 messages"), given.reason());
+    assertEquals(1, rollup.pendingBlockNumber(), "block 1 (no messages) was proposed again, block 2 was not");
+    assertEquals(chain.get(0).archive().root(), rollup.archiveAt(1));
+    assertEquals(1, status().publishedBlockNumber());
+    assertEquals(List.of(1L), abandoned.stream().map(L1Publisher.ChainAbandoned::toBlock).toList());
+  }
+
+  @Test
   void blocksL1LacksBelowTheRequestedOneAreSentFirst() {
     publish(chain.get(3));
     awaitPublished(4);
@@ -362,6 +442,11 @@ class L1PublisherActorTest {
               @Override
               public void attemptFailed(String error) {
                 errors.add(error);
+              }
+
+              @Override
+              public void chainAbandoned(long toBlock, Fr firstDroppedArchive, String reason) {
+                abandoned.add(new L1Publisher.ChainAbandoned(toBlock, firstDroppedArchive, reason));
               }
             }),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false).withVerifyEquality(true));

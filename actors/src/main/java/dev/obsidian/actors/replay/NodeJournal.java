@@ -53,6 +53,13 @@ public final class NodeJournal {
     for (Sequencer.Event event : this.sequencerEvents) {
       if (event instanceof Sequencer.BlockProposed p) {
         open.put(p.blockNumber(), p);
+      } else if (event instanceof Sequencer.ChainRolledBack r) {
+        // the blocks above r.toBlock() left the chain (L1 pruned them); the rebuilt ones follow
+        while (built.size() > r.toBlock()) {
+          proposed.remove((long) built.size());
+          built.remove(built.size() - 1);
+        }
+        open.clear();
       } else if (event instanceof Sequencer.BlockBuilt b) {
         requireNext(built, b);
         built.add(b.block());
