@@ -32,12 +32,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongFunction;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.BehaviorInterceptor;
+import org.apache.pekko.actor.typed.TypedActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
@@ -73,6 +79,8 @@ class L1PublisherActorTest {
   private final List<L1Publisher.ChainAbandoned> abandoned = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private EventSourcedBehaviorTestKit<Command, Event, State> publisher;
+  /** The testkit publishers of the running test, stopped after it (the testkit itself cannot stop them). */
+  private final List<Retirable> live = new ArrayList<>();
 
   @BeforeAll
   void startAnvil() {
@@ -104,9 +112,20 @@ class L1PublisherActorTest {
         : Optional.empty());
   }
 
+  /**
+   * Stops this test's publishers: left running they would go on polling L1 every reconcile interval with the
+   * sequencer's key, read blocks from the next test's chain and report to its listener lists.
+   */
   @AfterEach
-  void automineAgain() {
-    anvil.automine(true);
+  void stopPublishersAndAutomineAgain() throws Exception {
+    try {
+      for (Retirable handle : live) {
+        handle.retire();
+      }
+    } finally {
+      live.clear();
+      anvil.automine(true);
+    }
   }
 
   @Test
@@ -149,9 +168,11 @@ class L1PublisherActorTest {
     long nonceBefore = l1.sequencer.nonce(false);
     anvil.automine(false);
     publish(chain.get(0));
-    await(() -> events().stream().anyMatch(e -> e instanceof L1TxSent), "the proposal is journaled and sent");
+    await(() -> events().stream().anyMatch(e -> e instanceof L1TxSent), "the proposal is journaled");
     String journaled = only(events(), L1TxSent.class, 1).hash();
     publisher.restart();
+    // sent before the restart, or re-sent byte for byte by the restarted actor: mined only once it is in the pool
+    awaitInPool(journaled);
     anvil.mine();
     awaitPublished(1);
     assertEquals(journaled, only(events(), L1TxMined.class, 1).hash(), "the journaled transaction landed");
@@ -165,7 +186,8 @@ class L1PublisherActorTest {
     long nonceBefore = l1.sequencer.nonce(false);
     anvil.automine(false);
     publish(chain.get(0));
-    await(() -> events().stream().anyMatch(e -> e instanceof L1TxSent), "the proposal is journaled and sent");
+    await(() -> events().stream().anyMatch(e -> e instanceof L1TxSent), "the proposal is journaled");
+    awaitInPool(only(events(), L1TxSent.class, 1).hash());
     // the write of L1TxMined fails: the actor stops and restarts from the journal, which never saw the receipt
     publisher.persistenceTestKit().failNextPersisted();
     anvil.mine();
@@ -205,6 +227,7 @@ class L1PublisherActorTest {
     publish(chain.get(0));
     await(() -> events().stream().anyMatch(e -> e instanceof L1TxSent), "the first proposal is sent");
     L1TxSent first = only(events(), L1TxSent.class, 1);
+    awaitInPool(first.hash());
     // blocks that cannot include it: the base fee is far above what it offers
     BigInteger unaffordable = first.maxFeePerGas().multiply(BigInteger.TEN);
     for (int i = 0; i < SETTINGS.bumpAfterL1Blocks(); i++) {
@@ -213,6 +236,8 @@ class L1PublisherActorTest {
     }
     assertTrue(l1.sequencer.receiptSummary(first.hash()).isEmpty(), "the first proposal is stuck");
     await(() -> events().stream().anyMatch(e -> e instanceof L1TxReplaced), "the stuck proposal is replaced");
+    // journaled together with its L1TxReplaced, sent after it: mined only once it is in the pool
+    awaitInPool(newestSent(1).hash());
     anvil.mine();
     awaitPublished(1);
 
@@ -431,8 +456,10 @@ class L1PublisherActorTest {
       LongFunction<Optional<L2Block>> blocks) {
     String id = "l1-publisher-test-" + ids.incrementAndGet();
     currentId = id;
+    Retirable handle = new Retirable();
+    live.add(handle);
     return EventSourcedBehaviorTestKit.create(testKit.system(),
-        L1PublisherActor.create(PersistenceId.ofUniqueId(id), SETTINGS, client, blocks,
+        handle.wrap(L1PublisherActor.create(PersistenceId.ofUniqueId(id), SETTINGS, client, blocks,
             new L1PublisherActor.Listener() {
               @Override
               public void publishedHeight(long blockNumber, String l1TxHash, long l1BlockNumber) {
@@ -448,8 +475,45 @@ class L1PublisherActorTest {
               public void chainAbandoned(long toBlock, Fr firstDroppedArchive, String reason) {
                 abandoned.add(new L1Publisher.ChainAbandoned(toBlock, firstDroppedArchive, reason));
               }
-            }),
+            })),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false).withVerifyEquality(true));
+  }
+
+  /**
+   * A publisher behavior that stops at its next command once retired (it gets one at least every reconcile interval;
+   * {@link #retire} sends one). A testkit restart spawns it again: the newest incarnation is the one stopped.
+   */
+  private final class Retirable {
+    private volatile boolean retired;
+    private volatile ActorRef<Command> self;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+    Behavior<Command> wrap(Behavior<Command> behavior) {
+      return Behaviors.intercept(() -> new BehaviorInterceptor<Command, Command>(Command.class) {
+        @Override
+        public Behavior<Command> aroundStart(TypedActorContext<Command> ctx, PreStartTarget<Command> target) {
+          self = ctx.asJava().getSelf();
+          return target.start(ctx);
+        }
+
+        @Override
+        public Behavior<Command> aroundReceive(TypedActorContext<Command> ctx, Command msg,
+            ReceiveTarget<Command> target) {
+          if (retired) {
+            stopped.complete(null);
+            return Behaviors.stopped();
+          }
+          return target.apply(ctx, msg);
+        }
+      }, behavior);
+    }
+
+    void retire() throws Exception {
+      retired = true;
+      await(() -> self != null, "the publisher started");
+      self.tell(new L1PublisherActor.GetStatus(testKit.system().ignoreRef()));
+      stopped.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
   }
 
   private L1PublisherActor.Accepted publish(L2Block block) {
@@ -463,6 +527,21 @@ class L1PublisherActorTest {
 
   private List<Event> events() {
     return publisher.persistenceTestKit().persistedInStorage(currentId).stream().map(e -> (Event) e).toList();
+  }
+
+  /**
+   * Waits until Anvil holds the transaction: it is journaled before it is sent, so with automine off a block mined as
+   * soon as it is journaled may come before the transaction and leave it pending with no further block to take it.
+   */
+  private void awaitInPool(String txHash) {
+    await(() -> l1.sequencer.knows(txHash), "Anvil holds the transaction " + txHash);
+  }
+
+  private L1TxSent newestSent(long blockNumber) {
+    List<L1TxSent> sent = events().stream().filter(e -> e instanceof L1TxSent s && s.blockNumber() == blockNumber)
+        .map(e -> (L1TxSent) e).toList();
+    assertFalse(sent.isEmpty(), "no L1TxSent of block " + blockNumber);
+    return sent.get(sent.size() - 1);
   }
 
   private void awaitPublished(long blockNumber) {
