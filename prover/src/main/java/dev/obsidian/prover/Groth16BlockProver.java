@@ -1,6 +1,7 @@
 package dev.obsidian.prover;
 
 import dev.obsidian.actors.BlockProver;
+import dev.obsidian.actors.block.BlockBuilder;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.block.StateReference;
 import dev.obsidian.actors.block.TxEffect;
@@ -103,6 +104,7 @@ public final class Groth16BlockProver implements BlockProver {
     // appended after the base jobs and can run in parallel with them (the block root does not verify the base proofs
     // recursively; L1 checks them all in one batch). It needs each tx's published "other" fields and
     // K = keccak256(effects calldata) mod r from l1's EffectsEncoding, which this module cannot see yet.
+    BlockBuilder.appendL1ToL2Messages(parent, block.l1ToL2Messages()); // as BlockBuilder.seal does
     requireEqual("state", block.header().state(), StateReference.of(parent), block);
     parent.appendLeaves(TreeId.ARCHIVE, List.of(block.hash()));
     requireEqual("archive", block.archive(), parent.treeInfo(TreeId.ARCHIVE), block);
