@@ -7,14 +7,9 @@ import dev.obsidian.actors.NodeApi;
 import dev.obsidian.actors.NodeGuardian;
 import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.config.SettingsLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A whole node in this JVM for a load run: {@link NodeGuardian} on the embedded journal (on disk) in the given data
@@ -36,13 +31,13 @@ public final class InProcessNode implements AutoCloseable {
 
   /** @param dataDir where the node keeps its journal and trees; empty: a temporary directory */
   public static InProcessNode start(NodeShape shape, Optional<Path> dataDir) {
-    Path dir = dataDir.orElseGet(InProcessNode::temporaryDirectory);
+    Path dir = dataDir.orElseGet(() -> TemporaryDataDir.create("obsidian-loadtest-"));
     try {
       ActorNode node = NodeGuardian.start(settings(shape, dir), NodeClock.system());
       return new InProcessNode(node, shape, dir, dataDir.isEmpty());
     } catch (RuntimeException e) {
       if (dataDir.isEmpty()) {
-        deleteRecursively(dir);
+        TemporaryDataDir.delete(dir);
       }
       throw e;
     }
@@ -85,26 +80,8 @@ public final class InProcessNode implements AutoCloseable {
       node.close();
     } finally {
       if (temporary) {
-        deleteRecursively(dataDir);
+        TemporaryDataDir.delete(dataDir);
       }
-    }
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("obsidian-loadtest-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the temporary data directory " + dir + ": " + e.getMessage(), e);
     }
   }
 }

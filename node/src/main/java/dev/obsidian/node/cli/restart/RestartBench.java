@@ -1,8 +1,8 @@
 package dev.obsidian.node.cli.restart;
 
+import dev.obsidian.sim.TemporaryDataDir;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ public final class RestartBench {
   }
 
   public int run(Optional<Path> dataDir, long blocks, int txsPerBlock, int runs) throws Exception {
-    Path dir = dataDir.orElseGet(RestartBench::temporaryDirectory);
+    Path dir = dataDir.orElseGet(() -> TemporaryDataDir.create("obsidian-restart-bench-"));
     try {
       new ChainBuilder(out).build(dir, txsPerBlock, blocks, 1);
       Optional<Path> archive = classDataArchive(classData);
@@ -84,7 +84,7 @@ public final class RestartBench {
       return 0;
     } finally {
       if (dataDir.isEmpty()) {
-        deleteRecursively(dir);
+        TemporaryDataDir.delete(dir);
       }
     }
   }
@@ -191,23 +191,5 @@ public final class RestartBench {
       throw new IllegalStateException("the restart probe printed no timings:\n" + String.join("\n", lines));
     }
     return new Run(ready, node, blocks, steps, mainAt, cpu);
-  }
-
-  private static Path temporaryDirectory() {
-    try {
-      return Files.createTempDirectory("obsidian-restart-bench-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a temporary data directory: " + e.getMessage(), e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the temporary data directory " + dir + ": " + e.getMessage(), e);
-    }
   }
 }
