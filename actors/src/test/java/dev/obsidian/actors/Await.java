@@ -1,0 +1,24 @@
+package dev.obsidian.actors;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Polls a condition that actors make true asynchronously, failing the test naming it when it stays false. */
+final class Await {
+  private Await() {}
+
+  static void until(BooleanSupplier condition, String what, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
