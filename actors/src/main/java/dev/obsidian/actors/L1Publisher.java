@@ -1,5 +1,6 @@
 package dev.obsidian.actors;
 
+import java.util.List;
 import dev.obsidian.actors.block.L2Block;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -12,7 +13,22 @@ import java.util.function.Consumer;
  * {@link #onPublishedHeight}.
  */
 public interface L1Publisher {
-  CompletionStage<Outcome> publish(L2Block block);
+  /**
+   * Hands {@code block} over for publication.
+   *
+   * @param proofs the block's accepted proofs in {@link BlockProofs} order (one base rollup proof per tx, then the
+   *     block root), or empty when the block is unproven; a publisher whose Rollup {@link #checksProofs() checks
+   *     proofs} refuses a block without them
+   */
+  CompletionStage<Outcome> publish(L2Block block, List<BlockProofs.AcceptedProof> proofs);
+
+  /**
+   * Whether the Rollup this publisher proposes to checks each block's proofs in the proposal: then a block is
+   * published only with its proofs, and a published block is proven (on L1, not just by this node's verifier).
+   */
+  default boolean checksProofs() {
+    return false;
+  }
 
   /**
    * Sets the one listener told each time the height of blocks published on L1 changes (it goes down when an L1 reorg

@@ -515,7 +515,7 @@ public final class Sequencer
     if (proven) {
       peers.index().markProven(block.number());
     }
-    context.pipeToSelf(peers.publisher().publish(block), (outcome, failure) -> new PublishDone(block.number(),
+    context.pipeToSelf(peers.publisher().publish(block, List.of()), (outcome, failure) -> new PublishDone(block.number(),
         outcome != null ? outcome : new L1Publisher.NotPublished("publisher failed: " + failure)));
   }
 

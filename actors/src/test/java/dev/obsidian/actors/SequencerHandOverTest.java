@@ -43,7 +43,8 @@ class SequencerHandOverTest {
     volatile Consumer<PublishedHeight> listener;
 
     @Override
-    public CompletionStage<Outcome> publish(L2Block block) {
+    public CompletionStage<Outcome> publish(L2Block block,
+      List<BlockProofs.AcceptedProof> proofs) {
       return CompletableFuture.completedFuture(new Queued(block.number()));
     }
 

@@ -49,7 +49,8 @@ class SequencerRollbackTest {
     volatile Consumer<ChainAbandoned> abandoned;
 
     @Override
-    public CompletionStage<Outcome> publish(L2Block block) {
+    public CompletionStage<Outcome> publish(L2Block block,
+      List<BlockProofs.AcceptedProof> proofs) {
       return CompletableFuture.completedFuture(new Queued(block.number()));
     }
 

@@ -1,5 +1,7 @@
 package dev.obsidian.l1;
 
+import java.util.List;
+import dev.obsidian.actors.BlockProofs;
 import dev.obsidian.actors.L1Publisher;
 import dev.obsidian.actors.block.L2Block;
 import java.time.Duration;
@@ -76,7 +78,8 @@ public final class ActorL1Publisher implements L1Publisher {
   }
 
   @Override
-  public CompletionStage<Outcome> publish(L2Block block) {
+  public CompletionStage<Outcome> publish(L2Block block,
+      List<BlockProofs.AcceptedProof> proofs) {
     handedOverNanos.putIfAbsent(block.number(), System.nanoTime());
     return AskPattern.<L1PublisherActor.Command, L1PublisherActor.Accepted>ask(actor,
             replyTo -> new L1PublisherActor.Publish(block, replyTo), ASK_TIMEOUT, system.scheduler())
