@@ -115,6 +115,7 @@ public final class ActorTypes implements TypeRegistrar {
         .register(1095, Sequencer.BlockLeftUnpublished.class, 1)
         .register(1096, Sequencer.BlockRolledBack.class, 1)
         .register(1097, Sequencer.State.class, 2)
+        .register(1099, Sequencer.BlockProofsAccepted.class, 1)
         .registerEnum(1098, SlotPhase.class)
         // 1190-1199: L1 publisher hand-over (issue 5 §3), apart from the ids other work adds after 1098
         .register(1190, Sequencer.BlockHandedToL1Publisher.class, 1)

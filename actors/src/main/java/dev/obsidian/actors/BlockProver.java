@@ -1,5 +1,6 @@
 package dev.obsidian.actors;
 
+import dev.obsidian.actors.block.BlockHeader;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.merkle.WorldStateFork;
@@ -17,10 +18,18 @@ public interface BlockProver {
 
   /**
    * On the node, which holds the trees: the block's jobs in order, computed on {@code parent}, a fork of the state
-   * before the block (left with the block applied). Throws {@link IllegalStateException} when the block does not
-   * re-apply to the roots it claims.
+   * before the block (left with the block applied), with {@code parentHeader} the header of the block before
+   * ({@link BlockHeader#genesis} for block 1). Throws {@link IllegalStateException} when the block does not re-apply
+   * to the roots it claims, {@link UnprovableBlockException} when it does but exceeds what the circuits hold.
    */
-  List<ProvingJob> plan(WorldStateFork parent, L2Block block);
+  List<ProvingJob> plan(WorldStateFork parent, BlockHeader parentHeader, L2Block block);
+
+  /** The block is consistent but larger than any circuit variant this prover has (named in the message). */
+  final class UnprovableBlockException extends RuntimeException {
+    public UnprovableBlockException(String message) {
+      super(message);
+    }
+  }
 
   /**
    * On the node, before dispatching: why {@code job} can never be proven here (e.g. no key for its circuit), so the

@@ -259,8 +259,11 @@ public final class NodeGuardian {
       }
     }
     var sequencing = settings.sequencer();
-    Sequencer.Settings sequencerSettings = new Sequencer.Settings(sequencing.blockTime(), sequencing.minTxsPerBlock(),
-        sequencing.maxTxsPerBlock(), sequencing.buildEmptyBlocks(), chainId, version, EthAddress.ZERO, AztecAddress.ZERO,
+    // with proving on, no block larger than the block-root keys made (obsidian.prover.max-block-txs)
+    int maxTxs = proving.enabled() ? Math.min(sequencing.maxTxsPerBlock(), proving.maxBlockTxs())
+        : sequencing.maxTxsPerBlock();
+    Sequencer.Settings sequencerSettings = new Sequencer.Settings(sequencing.blockTime(),
+        Math.min(sequencing.minTxsPerBlock(), maxTxs), maxTxs, sequencing.buildEmptyBlocks(), chainId, version, EthAddress.ZERO, AztecAddress.ZERO,
         BASE_FEES);
     L1Publisher publisher = l1.publisher().create(system, index);
     ActorRef<Sequencer.Command> sequencer = spawnCounted(system, Sequencer.create(sequencerSettings,

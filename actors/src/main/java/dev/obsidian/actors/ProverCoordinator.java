@@ -1,13 +1,16 @@
 package dev.obsidian.actors;
 
 import dev.obsidian.actors.BlockProver.ProvingJob;
+import dev.obsidian.actors.block.BlockHeader;
 import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.block.StateReference;
 import dev.obsidian.merkle.WorldStateFork;
 import dev.obsidian.merkle.WorldStateStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +48,16 @@ public final class ProverCoordinator {
 
   public sealed interface Command {}
 
-  public record ProveBlock(L2Block block, ActorRef<Outcome> replyTo) implements Command {}
+  /**
+   * @param parentHeader the header of block {@code block.number() - 1}; may be empty for block 1 (the genesis header
+   *     is derived from the genesis state)
+   */
+  public record ProveBlock(L2Block block, Optional<BlockHeader> parentHeader, ActorRef<Outcome> replyTo)
+      implements Command {
+    public ProveBlock(L2Block block, ActorRef<Outcome> replyTo) {
+      this(block, Optional.empty(), replyTo);
+    }
+  }
 
   public sealed interface Outcome {
     long blockNumber();
@@ -153,14 +165,18 @@ public final class ProverCoordinator {
     // planning re-applies the block to a fork (Merkle hashing): off the actor, on the blocking dispatcher
     Executor blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
     L2Block block = request.block();
-    context.pipeToSelf(CompletableFuture.supplyAsync(() -> plan(block), blocking),
+    Optional<BlockHeader> parentHeader = request.parentHeader();
+    context.pipeToSelf(CompletableFuture.supplyAsync(() -> plan(block, parentHeader), blocking),
         (planned, failure) -> planned != null ? new Planned(number, planned, null) : new Planned(number, null, failure));
     return Behaviors.same();
   }
 
-  private List<ProvingJob> plan(L2Block block) {
+  private List<ProvingJob> plan(L2Block block, Optional<BlockHeader> parentHeader) {
     try (WorldStateFork fork = store.fork(block.number() - 1)) {
-      List<ProvingJob> planned = prover.plan(fork, block);
+      BlockHeader parent = block.number() == 1 ? BlockHeader.genesis(StateReference.of(fork))
+          : parentHeader.orElseThrow(() -> new IllegalStateException("proving block " + block.number()
+              + " needs the header of block " + (block.number() - 1) + ", which was not given"));
+      List<ProvingJob> planned = prover.plan(fork, parent, block);
       fork.discard();
       return planned;
     }
@@ -175,6 +191,11 @@ public final class ProverCoordinator {
       Throwable cause = planned.failure() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
           ? c.getCause() : planned.failure();
       blocks.remove(planned.blockNumber());
+      if (cause instanceof BlockProver.UnprovableBlockException unprovable) {
+        context.getLog().error("block {} left unproven: {}", planned.blockNumber(), unprovable.getMessage());
+        block.request.replyTo().tell(new Unproven(planned.blockNumber(), unprovable.getMessage()));
+        return Behaviors.same();
+      }
       block.request.replyTo().tell(new Failed(planned.blockNumber(),
           cause.getClass().getSimpleName() + ": " + cause.getMessage()));
       return Behaviors.same();

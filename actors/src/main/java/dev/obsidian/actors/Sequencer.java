@@ -101,6 +101,9 @@ public final class Sequencer
 
   record ProofDone(ProverCoordinator.Outcome outcome) implements Command {}
 
+  /** Proving the block in flight failed while L1 checks proofs: try again. */
+  record RetryProving(long blockNumber) implements Command {}
+
   record PublishDone(long blockNumber, L1Publisher.Outcome outcome) implements Command {}
 
   /** The L1 publisher's published height changed (or is reported again after a restart). */
@@ -143,7 +146,18 @@ public final class Sequencer
 
   public record BlockProofRequested(long blockNumber) implements Event {}
 
+  /**
+   * The block is proven. Without an L1 that checks proofs: when this node's verifier accepted its proofs (the block
+   * in flight moves on to publishing). With one ({@link L1Publisher#checksProofs}): when the Rollup accepted the
+   * proposal carrying them, journaled as the published height passes the block.
+   */
   public record BlockProven(long blockNumber) implements Event {}
+
+  /**
+   * The node's verifier accepted the block's proofs and the Rollup checks proofs: the block goes to the publisher with
+   * them, and is proven once L1 accepted it ({@link BlockProven}).
+   */
+  public record BlockProofsAccepted(long blockNumber) implements Event {}
 
   /** The block is not proven (proving is off, or a job failed every attempt); it is published all the same. */
   public record BlockLeftUnproven(long blockNumber, String reason) implements Event {}
@@ -218,8 +232,14 @@ public final class Sequencer
             provenBlockNumber, Optional.empty(), Optional.of(b.block()));
         case BlockProofRequested r -> withPhase(SlotPhase.PROVING);
         // the proven chain is a prefix: a block proven after one left unproven does not move the proven tip
-        case BlockProven p -> new State(SlotPhase.PUBLISHING, lastBlockNumber, lastTimestampSeconds,
-            p.blockNumber() == provenBlockNumber + 1 ? p.blockNumber() : provenBlockNumber, Optional.empty(), block);
+        case BlockProven p -> {
+          long proven = p.blockNumber() == provenBlockNumber + 1 ? p.blockNumber() : provenBlockNumber;
+          // the block in flight (proofs accepted by this node), or a block L1 proved after it was published
+          yield phase == SlotPhase.PROVING && p.blockNumber() == lastBlockNumber
+              ? new State(SlotPhase.PUBLISHING, lastBlockNumber, lastTimestampSeconds, proven, Optional.empty(), block)
+              : new State(phase, lastBlockNumber, lastTimestampSeconds, proven, proposal, block, rollback);
+        }
+        case BlockProofsAccepted a -> withPhase(SlotPhase.PUBLISHING);
         case BlockLeftUnproven u -> withPhase(SlotPhase.PUBLISHING);
         // the block in flight, or (with an event-sourced publisher) the published height moving on its own
         case BlockPublished p -> phase == SlotPhase.PUBLISHING && p.blockNumber() == lastBlockNumber ? idle() : this;
@@ -311,7 +331,14 @@ public final class Sequencer
     switch (state.phase()) {
       case BUILDING -> state.block().ifPresentOrElse(this::apply, () -> refetch(state.proposal().orElseThrow()));
       case PROVING -> prove(state.block().orElseThrow());
-      case PUBLISHING -> publish(state.block().orElseThrow(), state.provenBlockNumber() >= state.lastBlockNumber());
+      case PUBLISHING -> {
+        L2Block block = state.block().orElseThrow();
+        if (peers.publisher().checksProofs() && state.provenBlockNumber() < block.number()) {
+          prove(block); // the proofs were in memory only (BlockProofs journals them): prove again, then publish
+        } else {
+          publish(block, List.of());
+        }
+      }
       case IDLE, COLLECTING -> { }
     }
   }
@@ -335,6 +362,7 @@ public final class Sequencer
         .onCommand(BlockCandidate.class, this::onCandidate)
         .onCommand(BlockApplied.class, this::onApplied)
         .onCommand(ProofDone.class, this::onProofDone)
+        .onCommand(RetryProving.class, this::onRetryProving)
         .onCommand(PublishDone.class, this::onPublishDone)
         .onCommand(L1PublishedHeight.class, this::onPublishedHeight)
         .onCommand(RollBack.class, this::onRollBack)
@@ -379,6 +407,8 @@ public final class Sequencer
 
   /** How soon a block whose L1->L2 messages are not final yet asks for them again. */
   static final Duration MESSAGES_RETRY = Duration.ofMillis(50);
+  /** Wait before proving a block again whose proving failed while L1 checks proofs. */
+  static final Duration PROVING_RETRY = Duration.ofSeconds(5);
 
   /** Gets the block's L1->L2 messages (at once when the source has them), then has the world state build it. */
   private void build(GlobalVariables globals, List<HashedTx> txs) {
@@ -482,11 +512,13 @@ public final class Sequencer
 
   private void prove(L2Block block) {
     ActorRef<ProverCoordinator.Outcome> adapter = context.messageAdapter(ProverCoordinator.Outcome.class, ProofDone::new);
-    peers.prover().tell(new ProverCoordinator.ProveBlock(block, adapter));
+    peers.prover().tell(new ProverCoordinator.ProveBlock(block,
+        block.number() > 1 ? peers.index().block(block.number() - 1).map(L2Block::header) : Optional.empty(), adapter));
   }
 
   private ReplyEffect<Event, State> onProofDone(State state, ProofDone done) {
-    if (state.phase() != SlotPhase.PROVING || done.outcome().blockNumber() != state.lastBlockNumber()) {
+    boolean reproving = state.phase() == SlotPhase.PUBLISHING && peers.publisher().checksProofs();
+    if ((state.phase() != SlotPhase.PROVING && !reproving) || done.outcome().blockNumber() != state.lastBlockNumber()) {
       return Effect().noReply();
     }
     if (done.outcome() instanceof ProverCoordinator.Failed failed) {
@@ -499,23 +531,45 @@ public final class Sequencer
       case ProverCoordinator.Unproven u -> u.reason();
       default -> null;
     };
+    if (unproven != null && peers.publisher().checksProofs()) {
+      // L1 accepts no block without its proofs: the chain waits for this one (a worker may join, a fault pass)
+      context.getLog().error("block {} could not be proven ({}); L1 checks proofs, so it is proven again in {}",
+          block.number(), unproven, PROVING_RETRY);
+      context.scheduleOnce(PROVING_RETRY, context.getSelf(), new RetryProving(block.number()));
+      return Effect().noReply();
+    }
     if (unproven != null) {
-      return Effect().persist(new BlockLeftUnproven(block.number(), unproven)).thenRun(s -> publish(block, false))
+      return Effect().persist(new BlockLeftUnproven(block.number(), unproven)).thenRun(s -> publish(block, List.of()))
           .thenNoReply();
     }
-    return Effect().persist(new BlockProven(block.number()))
-        .thenRun(s -> publish(block, s.provenBlockNumber() == block.number())).thenNoReply();
+    List<BlockProofs.AcceptedProof> proofs = ((ProverCoordinator.Proven) done.outcome()).proofs();
+    if (reproving) {
+      publish(block, proofs);
+      return Effect().noReply();
+    }
+    if (peers.publisher().checksProofs()) {
+      return Effect().persist(new BlockProofsAccepted(block.number())).thenRun(s -> publish(block, proofs))
+          .thenNoReply();
+    }
+    return Effect().persist(new BlockProven(block.number())).thenRun(s -> {
+      if (s.provenBlockNumber() == block.number()) {
+        peers.index().markProven(block.number()); // no L1 checks the proofs: this node's verifier is the judge
+      }
+      publish(block, proofs);
+    }).thenNoReply();
   }
 
-  /**
-   * Marks a proven block proven in the index (also after a restart in PUBLISHING), then hands the block to the
-   * publisher.
-   */
-  private void publish(L2Block block, boolean proven) {
-    if (proven) {
-      peers.index().markProven(block.number());
+  private ReplyEffect<Event, State> onRetryProving(State state, RetryProving retry) {
+    if (state.lastBlockNumber() == retry.blockNumber() && state.block().isPresent()
+        && (state.phase() == SlotPhase.PROVING || state.phase() == SlotPhase.PUBLISHING)) {
+      prove(state.block().get());
     }
-    context.pipeToSelf(peers.publisher().publish(block, List.of()), (outcome, failure) -> new PublishDone(block.number(),
+    return Effect().noReply();
+  }
+
+  /** Hands the block to the publisher with its accepted proofs (empty when unproven). */
+  private void publish(L2Block block, List<BlockProofs.AcceptedProof> proofs) {
+    context.pipeToSelf(peers.publisher().publish(block, proofs), (outcome, failure) -> new PublishDone(block.number(),
         outcome != null ? outcome : new L1Publisher.NotPublished("publisher failed: " + failure)));
   }
 
@@ -542,9 +596,20 @@ public final class Sequencer
     if (height.blockNumber() == peers.index().publishedBlockNumber()) {
       return Effect().noReply();
     }
-    return Effect().persist(new BlockPublished(height.blockNumber(), height.l1TxHash()))
+    List<Event> events = new java.util.ArrayList<>();
+    events.add(new BlockPublished(height.blockNumber(), height.l1TxHash()));
+    if (peers.publisher().checksProofs()) {
+      // the Rollup checked each published block's proofs in its proposal: they are proven, in order
+      for (long n = state.provenBlockNumber() + 1; n <= Math.min(height.blockNumber(), state.lastBlockNumber()); n++) {
+        events.add(new BlockProven(n));
+      }
+    }
+    return Effect().persist(events)
         .thenRun(s -> {
           peers.index().markPublished(height.blockNumber());
+          if (peers.publisher().checksProofs()) {
+            peers.index().markProven(s.provenBlockNumber());
+          }
           if (s.phase() == SlotPhase.IDLE) {
             resumeMissedTick();
           }

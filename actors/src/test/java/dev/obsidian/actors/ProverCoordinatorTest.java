@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.obsidian.actors.BlockProver.ProvingJob;
 import dev.obsidian.actors.BlockProver.ProvingResult;
 import dev.obsidian.actors.block.BlockBuilder;
+import dev.obsidian.actors.block.BlockHeader;
 import dev.obsidian.actors.block.GlobalVariables;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.tx.GasFees;
@@ -60,7 +61,7 @@ class ProverCoordinatorTest {
   /** Two jobs per block; accepts a result whose proof bytes are {index}. */
   private static class TwoJobs implements BlockProver {
     @Override
-    public List<ProvingJob> plan(WorldStateFork parent, L2Block block) {
+    public List<ProvingJob> plan(WorldStateFork parent, BlockHeader parentHeader, L2Block block) {
       BlockBuilder.replay(parent, block);
       return List.of(job(block, 0), job(block, 1));
     }

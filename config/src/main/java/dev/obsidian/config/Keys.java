@@ -45,6 +45,7 @@ final class Keys {
   static final String PROVER_MAX_ATTEMPTS = "obsidian.prover.max-attempts";
   static final String PROVER_KEY_DIR = "obsidian.prover.key-dir";
   static final String PROVER_MAX_BASE_CAPACITY = "obsidian.prover.max-base-capacity";
+  static final String PROVER_MAX_BLOCK_TXS = "obsidian.prover.max-block-txs";
   static final String PROVER_CLUSTER_PORT = "obsidian.prover.cluster-port";
   static final String PROVER_CLUSTER_HOST = "obsidian.prover.cluster-host";
 

@@ -158,15 +158,17 @@ final class SettingsBinder {
       reader.reject(Keys.PROVER_MAX_BASE_CAPACITY, "one of " + ProverSettings.BASE_CAPACITIES);
       maxBaseCapacity = null;
     }
+    Long maxBlockTxs = reader.integer(Keys.PROVER_MAX_BLOCK_TXS, 1, ProverSettings.MAX_BLOCK_TXS);
     Long clusterPort = reader.integer(Keys.PROVER_CLUSTER_PORT, 0, 65535);
     String clusterHost = reader.string(Keys.PROVER_CLUSTER_HOST, false, "a non-empty host name or IP address");
-    if (anyNull(workers, jobTimeout, enabled, maxAttempts, keyDir, maxBaseCapacity, clusterPort, clusterHost)) {
+    if (anyNull(workers, jobTimeout, enabled, maxAttempts, keyDir, maxBaseCapacity, maxBlockTxs, clusterPort,
+        clusterHost)) {
       return null;
     }
     Optional<Path> keys = keyDir.isBlank() ? Optional.empty()
         : Optional.of(dataDir == null ? Path.of(keyDir) : dataDir.resolve(keyDir).normalize());
     return new ProverSettings(workers.intValue(), jobTimeout, enabled, maxAttempts.intValue(), keys,
-        maxBaseCapacity.intValue(), clusterPort.intValue(), clusterHost);
+        maxBaseCapacity.intValue(), maxBlockTxs.intValue(), clusterPort.intValue(), clusterHost);
   }
 
   private static ArchiverSettings archiver(SettingsReader reader) {

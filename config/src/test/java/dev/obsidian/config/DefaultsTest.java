@@ -56,7 +56,7 @@ class DefaultsTest {
 
   @Test
   void oneLocalProverWorkerAndAnEmbeddedJournal() {
-    assertEquals(new ProverSettings(1, Duration.ofMinutes(5), false, 3, java.util.Optional.empty(), 2, 0, "127.0.0.1"),
+    assertEquals(new ProverSettings(1, Duration.ofMinutes(5), false, 3, java.util.Optional.empty(), 2, 4, 0, "127.0.0.1"),
         settings.prover());
     assertEquals(ProverSettings.defaults(false), settings.prover());
     assertEquals(JournalKind.EMBEDDED, settings.persistence().journal());

@@ -57,7 +57,7 @@ class ReferenceConfTest {
             "obsidian.persistence.journal",
             "obsidian.prover.cluster-host", "obsidian.prover.cluster-port", "obsidian.prover.enabled",
             "obsidian.prover.job-timeout", "obsidian.prover.key-dir", "obsidian.prover.max-attempts",
-            "obsidian.prover.max-base-capacity", "obsidian.prover.workers",
+            "obsidian.prover.max-base-capacity", "obsidian.prover.max-block-txs", "obsidian.prover.workers",
             "obsidian.sequencer.block-time-ms", "obsidian.sequencer.build-empty-blocks",
             "obsidian.sequencer.max-txs-per-block", "obsidian.sequencer.min-txs-per-block"),
         List.copyOf(leaves.keySet()));

@@ -58,7 +58,7 @@ class UnknownKeyTest {
   void withNothingCloseTheKnownKeysOfTheSectionAreListed() {
     List<SettingError> errors = ConfigFiles.errors(dir, "obsidian.prover.colour = blue");
     assertEquals("a known key; keys here: cluster-host, cluster-port, enabled, job-timeout, key-dir, max-attempts, "
-        + "max-base-capacity, workers", errors.get(0).expected());
+        + "max-base-capacity, max-block-txs, workers", errors.get(0).expected());
     assertEquals("\"blue\"", errors.get(0).value());
   }
 

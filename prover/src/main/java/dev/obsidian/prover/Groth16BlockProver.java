@@ -1,7 +1,7 @@
 package dev.obsidian.prover;
 
 import dev.obsidian.actors.BlockProver;
-import dev.obsidian.actors.block.BlockBuilder;
+import dev.obsidian.actors.block.BlockHeader;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.block.StateReference;
 import dev.obsidian.actors.block.TxEffect;
@@ -19,9 +19,14 @@ import dev.obsidian.circuits.ir.Oracles;
 import dev.obsidian.circuits.ir.R1csCompiler;
 import dev.obsidian.circuits.rollup.BaseRollupCircuit;
 import dev.obsidian.circuits.rollup.BaseRollupWitness;
+import dev.obsidian.circuits.rollup.BlockRootCircuit;
+import dev.obsidian.circuits.rollup.BlockRootData;
+import dev.obsidian.circuits.rollup.BlockRootWitness;
+import dev.obsidian.circuits.rollup.BlockTx;
 import dev.obsidian.circuits.rollup.NamedCircuits;
 import dev.obsidian.circuits.rollup.TxTreeEffects;
 import dev.obsidian.crypto.field.Fr;
+import dev.obsidian.l1.EffectsEncoding;
 import dev.obsidian.merkle.TreeId;
 import dev.obsidian.merkle.TreeInfo;
 import dev.obsidian.merkle.WorldStateFork;
@@ -36,79 +41,165 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@link BlockProver} with Groth16 over the base rollup circuits: one job per tx on the smallest variant that holds
- * its effects, inputs from {@link BaseRollupWitness} (the trees' insertion witnesses while the tx is applied as
- * {@code BlockBuilder} applies it), expected public inputs computed from the fork (start and end snapshots) and
- * {@link TxTreeEffects#commitment()}, proofs checked by {@link Verifier} against the verifying key this process
- * loaded from its key directory.
- *
- * <p>No block-root job yet: the block's own header and archive are checked when planning, not proven.
+ * {@link BlockProver} with Groth16 over the rollup circuits. A block of n txs is n + 1 jobs: one base rollup per tx
+ * on the smallest variant that holds its effects (inputs from {@link BaseRollupWitness}, the trees' insertion
+ * witnesses while the tx is applied as {@code BlockBuilder} applies it), then the block root on the smallest variant
+ * that holds the block (inputs from {@link BlockRootWitness} on the same fork: L1-to-L2 messages, header, archive;
+ * its effects key K computed from the calldata the L1 publisher sends, {@link EffectsEncoding}). Every job's
+ * expected public inputs are computed here from the fork and the block, never taken from a worker, and a result is
+ * accepted only when {@link Verifier} passes with the verifying key this process loaded from its key directory.
+ * The block root's outputs are checked against the block's own header hash and archive when planning.
  */
 public final class Groth16BlockProver implements BlockProver {
 
-  /** A base rollup variant ready to prove: its circuit, R1CS and key. */
+  /** A circuit variant ready to prove: its circuit, R1CS and key ({@code capacity}: txs for a block root). */
   public record Variant(int capacity, Circuit circuit, CompiledCircuit compiled, KeyStore.LoadedKey key) {
     public String name() {
       return circuit.name();
     }
+
+    public boolean isBlockRoot() {
+      return name().startsWith("block-root-");
+    }
   }
 
   private final Map<String, Variant> variants;
-  private final int maxCapacity;
+  private final int maxBaseCapacity;
+  private final int maxBlockTxs;
 
-  private Groth16BlockProver(Map<String, Variant> variants, int maxCapacity) {
+  private Groth16BlockProver(Map<String, Variant> variants, int maxBaseCapacity, int maxBlockTxs) {
     this.variants = variants;
-    this.maxCapacity = maxCapacity;
+    this.maxBaseCapacity = maxBaseCapacity;
+    this.maxBlockTxs = maxBlockTxs;
+  }
+
+  /** As {@link #load(KeyStore, int, int, PrintStream)} with block roots for a single tx. */
+  public static Groth16BlockProver load(KeyStore keys, int maxBaseCapacity, PrintStream log) {
+    return load(keys, maxBaseCapacity, 1, log);
   }
 
   /**
-   * Builds the base rollup variants up to {@code maxCapacity} and loads their keys from {@code keys} (making dev keys,
-   * INSECURE, when missing). Takes seconds per variant, plus a dev setup the first time.
+   * Builds the base rollup variants up to {@code maxBaseCapacity} and the block-root variants up to the smallest that
+   * holds {@code maxBlockTxs} txs, and loads their keys from {@code keys} (making dev keys, INSECURE, when missing).
+   * Takes seconds per variant, plus a dev setup the first time.
    */
-  public static Groth16BlockProver load(KeyStore keys, int maxCapacity, PrintStream log) {
+  public static Groth16BlockProver load(KeyStore keys, int maxBaseCapacity, int maxBlockTxs, PrintStream log) {
+    if (maxBlockTxs < 1 || maxBlockTxs > maxBlockRootTxs()) {
+      throw new IllegalArgumentException("maxBlockTxs must be in [1, " + maxBlockRootTxs() + "] (the largest block "
+          + "root), got " + maxBlockTxs);
+    }
     Map<String, Variant> variants = new LinkedHashMap<>();
     for (int capacity : NamedCircuits.BASE_ROLLUP_CAPACITIES) {
-      if (capacity > maxCapacity) {
+      if (capacity > maxBaseCapacity) {
         break;
       }
-      long start = System.nanoTime();
       Circuit circuit = BaseRollupCircuit.build(capacity, false);
       BaseRollupPublics.check(circuit);
-      CompiledCircuit compiled = R1csCompiler.compile(circuit);
-      KeyStore.LoadedKey key = keys.loadOrCreate(circuit.name(), compiled.r1cs());
-      log.printf("prover: %s ready (%d constraints, key %s, %s) in %.1f s%n", circuit.name(),
-          compiled.r1cs().constraints().size(), key.provingKeyHash().substring(0, 16), key.origin(),
-          (System.nanoTime() - start) / 1e9);
-      variants.put(circuit.name(), new Variant(capacity, circuit, compiled, key));
+      variants.put(circuit.name(), prepare(keys, capacity, circuit, log));
     }
     if (variants.isEmpty()) {
-      throw new IllegalArgumentException("max base capacity " + maxCapacity + " is below the smallest variant "
+      throw new IllegalArgumentException("max base capacity " + maxBaseCapacity + " is below the smallest variant "
           + NamedCircuits.BASE_ROLLUP_CAPACITIES.get(0));
     }
-    return new Groth16BlockProver(variants, maxCapacity);
+    int largestRoot = BlockRootCircuit.smallestCapacity(maxBlockTxs);
+    for (int capacity : BlockRootCircuit.TX_CAPACITIES) {
+      if (capacity > largestRoot) {
+        break;
+      }
+      Circuit circuit = BlockRootCircuit.build(capacity, false);
+      List<String> names = circuit.io().stream().filter(io -> io.kind().isPublic()).map(CircuitIo::name).toList();
+      if (!names.equals(BlockRootCircuit.publicInputNames(capacity))) {
+        throw new IllegalStateException(circuit.name() + " public wires are " + names + ", expected "
+            + BlockRootCircuit.publicInputNames(capacity));
+      }
+      variants.put(circuit.name(), prepare(keys, capacity, circuit, log));
+    }
+    return new Groth16BlockProver(variants, maxBaseCapacity, maxBlockTxs);
+  }
+
+  /** The most txs any block-root variant holds. */
+  public static int maxBlockRootTxs() {
+    return BlockRootCircuit.TX_CAPACITIES.get(BlockRootCircuit.TX_CAPACITIES.size() - 1);
+  }
+
+  private static Variant prepare(KeyStore keys, int capacity, Circuit circuit, PrintStream log) {
+    long start = System.nanoTime();
+    CompiledCircuit compiled = R1csCompiler.compile(circuit);
+    KeyStore.LoadedKey key = keys.loadOrCreate(circuit.name(), compiled.r1cs());
+    log.printf("prover: %s ready (%d constraints, key %s, %s) in %.1f s%n", circuit.name(),
+        compiled.r1cs().constraints().size(), key.provingKeyHash().substring(0, 16), key.origin(),
+        (System.nanoTime() - start) / 1e9);
+    return new Variant(capacity, circuit, compiled, key);
   }
 
   public Map<String, Variant> variants() {
     return variants;
   }
 
+  /** The base rollup variants, smallest first (the order the L1 verifier is deployed with). */
+  public List<Variant> baseVariants() {
+    return variants.values().stream().filter(v -> !v.isBlockRoot()).toList();
+  }
+
+  /** The block-root variants, smallest first. */
+  public List<Variant> blockRootVariants() {
+    return variants.values().stream().filter(Variant::isBlockRoot).toList();
+  }
+
   @Override
-  public List<ProvingJob> plan(WorldStateFork parent, L2Block block) {
+  public List<ProvingJob> plan(WorldStateFork parent, BlockHeader parentHeader, L2Block block) {
     requireEqual("lastArchive", block.header().lastArchive(), parent.treeInfo(TreeId.ARCHIVE), block);
-    List<ProvingJob> jobs = new ArrayList<>(block.txEffects().size());
-    for (int i = 0; i < block.txEffects().size(); i++) {
-      jobs.add(baseJob(parent, block.number(), i, treeEffects(block.txEffects().get(i))));
+    int txCount = block.txEffects().size();
+    if (txCount > maxBlockTxs) {
+      throw new UnprovableBlockException("block " + block.number() + " has " + txCount + " txs; this prover's block "
+          + "roots hold at most " + maxBlockTxs + " (the sequencer's max-txs-per-block must not exceed it)");
     }
-    // Seam for the block-root job (blockroot branch): here `parent` holds the parent state with every tx applied by
-    // BaseRollupWitness, which is what BlockRootWitness.apply(fork, BlockRootData, capacity) takes; the job would be
-    // appended after the base jobs and can run in parallel with them (the block root does not verify the base proofs
-    // recursively; L1 checks them all in one batch). It needs each tx's published "other" fields and
-    // K = keccak256(effects calldata) mod r from l1's EffectsEncoding, which this module cannot see yet.
-    BlockBuilder.appendL1ToL2Messages(parent, block.l1ToL2Messages()); // as BlockBuilder.seal does
+    if (block.l1ToL2Messages().size() > BlockRootCircuit.L1_TO_L2_MESSAGE_CAPACITY) {
+      throw new UnprovableBlockException("block " + block.number() + " inserts " + block.l1ToL2Messages().size()
+          + " L1-to-L2 messages; the block root holds " + BlockRootCircuit.L1_TO_L2_MESSAGE_CAPACITY);
+    }
+    List<ProvingJob> jobs = new ArrayList<>(txCount + 1);
+    for (int i = 0; i < txCount; i++) {
+      TxTreeEffects effects = treeEffects(block.txEffects().get(i));
+      try {
+        NamedCircuits.smallestBaseRollupCapacity(effects);
+      } catch (IllegalArgumentException e) {
+        throw new UnprovableBlockException("block " + block.number() + " tx " + i + ": " + e.getMessage());
+      }
+      jobs.add(baseJob(parent, block.number(), i, effects));
+    }
+    jobs.add(blockRootJob(parent, parentHeader, block));
     requireEqual("state", block.header().state(), StateReference.of(parent), block);
-    parent.appendLeaves(TreeId.ARCHIVE, List.of(block.hash()));
     requireEqual("archive", block.archive(), parent.treeInfo(TreeId.ARCHIVE), block);
     return jobs;
+  }
+
+  /**
+   * The block-root job of {@code block}, on {@code fork} holding the parent state with the block's txs applied; leaves
+   * the fork with the messages and the archive leaf, as {@code BlockBuilder.seal} does.
+   */
+  public static ProvingJob blockRootJob(WorldStateFork fork, BlockHeader parentHeader, L2Block block) {
+    List<BlockTx> txs;
+    try {
+      txs = EffectsEncoding.blockTxs(block.txEffects());
+    } catch (IllegalArgumentException e) {
+      throw new UnprovableBlockException("block " + block.number() + ": " + e.getMessage());
+    }
+    Fr effectsKey = EffectsEncoding.effectsKey(EffectsEncoding.encode(block.txEffects()));
+    BlockRootData data = new BlockRootData(parentHeader.toFields(), block.header().globals().toFields(),
+        Fr.of(block.header().totalManaUsed()), txs, block.l1ToL2Messages(), effectsKey);
+    int capacity = BlockRootCircuit.smallestCapacity(txs.size());
+    BlockRootWitness.Result root = BlockRootWitness.apply(fork, data, capacity);
+    if (!root.header().equals(block.header().toFields())) {
+      throw new IllegalStateException("block " + block.number() + ": the block root's header " + root.header()
+          + " differs from the block's " + block.header().toFields());
+    }
+    if (!root.blockHash().equals(block.hash())) {
+      throw new IllegalStateException("block " + block.number() + ": the block root's header hash "
+          + root.blockHash() + " differs from the block's " + block.hash());
+    }
+    return new ProvingJob(block.number(), txs.size(), BlockRootCircuit.name(capacity),
+        List.copyOf(root.inputs().keySet()), List.copyOf(root.inputs().values()), root.publicInputs());
   }
 
   /** The base rollup job of one tx, applying it to {@code fork}. */
@@ -139,7 +230,8 @@ public final class Groth16BlockProver implements BlockProver {
   public Optional<String> cannotProve(ProvingJob job) {
     return variants.containsKey(job.circuit()) ? Optional.empty()
         : Optional.of("no key for " + job.circuit() + " (keys for " + variants.keySet()
-            + ", obsidian.prover.max-base-capacity = " + maxCapacity + ")");
+            + ", obsidian.prover.max-base-capacity = " + maxBaseCapacity + ", block roots up to " + maxBlockTxs
+            + " txs)");
   }
 
   @Override
@@ -187,7 +279,7 @@ public final class Groth16BlockProver implements BlockProver {
     Variant variant = variants.get(circuit);
     if (variant == null) {
       throw new IllegalArgumentException("no key for circuit " + circuit + " in this process (keys for "
-          + variants.keySet() + ", obsidian.prover.max-base-capacity = " + maxCapacity + ")");
+          + variants.keySet() + ", obsidian.prover.max-base-capacity = " + maxBaseCapacity + ")");
     }
     return variant;
   }

@@ -4,21 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.obsidian.actors.BlockProver;
 import dev.obsidian.actors.BlockProver.ProvingJob;
 import dev.obsidian.actors.BlockProver.ProvingResult;
 import dev.obsidian.actors.block.BlockBuilder;
+import dev.obsidian.actors.block.BlockHeader;
 import dev.obsidian.actors.block.GlobalVariables;
 import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.block.StateReference;
 import dev.obsidian.actors.block.TxEffect;
 import dev.obsidian.actors.testkit.RandomTxs;
 import dev.obsidian.actors.tx.GasFees;
 import dev.obsidian.actors.tx.Tx;
 import dev.obsidian.circuits.groth16.KeyStore;
+import dev.obsidian.circuits.rollup.BlockRootCircuit;
 import dev.obsidian.config.ProverSettings;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.AztecAddress;
 import dev.obsidian.crypto.protocol.Constants;
 import dev.obsidian.crypto.protocol.EthAddress;
+import dev.obsidian.l1.EffectsEncoding;
 import dev.obsidian.merkle.WorldStateFork;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +40,7 @@ class Groth16BlockProverTest {
   @BeforeAll
   static void load() {
     KeyStore keys = new KeyStore(ProverSettings.defaults(true).resolvedKeyDir(System.getenv()), System.out);
-    prover = Groth16BlockProver.load(keys, 2, System.out);
+    prover = Groth16BlockProver.load(keys, 2, 1, System.out);
   }
 
   private static L2Block block(int txs, long seed) {
@@ -54,13 +59,55 @@ class Groth16BlockProverTest {
 
   private static List<ProvingJob> plan(L2Block block) {
     try (WorldStateFork genesis = WorldStateFork.inMemoryGenesis()) {
-      return prover.plan(genesis, block);
+      return prover.plan(genesis, BlockHeader.genesis(StateReference.of(genesis)), block);
+    }
+  }
+
+  /** The base jobs of the block's txs, without its block root (which needs a key for its size). */
+  private static List<ProvingJob> baseJobs(L2Block block) {
+    try (WorldStateFork genesis = WorldStateFork.inMemoryGenesis()) {
+      List<ProvingJob> jobs = new ArrayList<>();
+      for (int i = 0; i < block.txEffects().size(); i++) {
+        jobs.add(Groth16BlockProver.baseJob(genesis, 1, i,
+            Groth16BlockProver.treeEffects(block.txEffects().get(i))));
+      }
+      return jobs;
     }
   }
 
   @Test
+  void aOneTxBlockIsABaseAndABlockRootJobWhoseProofsPassAndBindTheBlock() {
+    L2Block block = block(1, 3);
+    List<ProvingJob> jobs = plan(block);
+    assertEquals(List.of("base-rollup-2", "block-root-1"), jobs.stream().map(ProvingJob::circuit).toList());
+    ProvingJob root = jobs.get(1);
+    assertEquals(1, root.index());
+    List<String> names = BlockRootCircuit.publicInputNames(1);
+    // the block root's statement is the block's own: number, archives, header hash, end state
+    assertEquals(Fr.of(1), root.expectedPublicInputs().get(names.indexOf("blockNumber")));
+    assertEquals(block.header().lastArchive().root(), root.expectedPublicInputs().get(names.indexOf("lastArchive.root")));
+    assertEquals(block.archive().root(), root.expectedPublicInputs().get(names.indexOf("archiveRoot")));
+    assertEquals(block.hash(), root.expectedPublicInputs().get(names.indexOf("blockHash")));
+    // and K is keccak256 of the calldata's tx effects mod r, as the Rollup computes it
+    assertEquals(EffectsEncoding.effectsKey(EffectsEncoding.encode(block.txEffects())),
+        root.expectedPublicInputs().get(names.indexOf("effectsKey")));
+    for (ProvingJob job : jobs) {
+      ProvingResult result = prover.prove(job);
+      assertEquals(job.expectedPublicInputs(), result.publicInputs());
+      assertTrue(prover.check(job, result).isEmpty(), job.circuit());
+    }
+  }
+
+  @Test
+  void aBlockLargerThanTheLoadedBlockRootsIsUnprovableNamingTheLimit() {
+    BlockProver.UnprovableBlockException e = assertThrows(BlockProver.UnprovableBlockException.class,
+        () -> plan(block(2, 5)));
+    assertTrue(e.getMessage().contains("has 2 txs") && e.getMessage().contains("at most 1"), e.getMessage());
+  }
+
+  @Test
   void aProofPassesForItsJobAndFailsForOtherPublicInputsOrAnotherJob() {
-    List<ProvingJob> jobs = plan(block(2, 5));
+    List<ProvingJob> jobs = baseJobs(block(2, 5));
     assertEquals(2, jobs.size());
     assertEquals("base-rollup-2", jobs.get(0).circuit());
     // consecutive jobs chain: job 1 starts where job 0 ends

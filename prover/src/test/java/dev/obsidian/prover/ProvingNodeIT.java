@@ -19,6 +19,7 @@ import dev.obsidian.circuits.groth16.KeyCodec;
 import dev.obsidian.circuits.groth16.KeyStore;
 import dev.obsidian.circuits.groth16.Verifier;
 import dev.obsidian.circuits.groth16.VerifyingKey;
+import dev.obsidian.circuits.rollup.BlockRootCircuit;
 import dev.obsidian.config.ObsidianSettings;
 import dev.obsidian.config.SettingsLoader;
 import dev.obsidian.crypto.field.Fr;
@@ -37,8 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node with proving on: each tx's base rollup is proven by two local workers, verified by the node, journaled, and
- * the block becomes proven. The journaled proofs are then checked again with the verifying key read back from the
+ * A node with proving on and no L1: each tx's base rollup and the block's root are proven by two local workers,
+ * verified by the node, journaled, and the block becomes proven (no L1 checks proofs here: the node's verifier judges). The journaled proofs are then checked again with the verifying key read back from the
  * key file, and their public inputs against the blocks' own state references.
  */
 class ProvingNodeIT {
@@ -53,9 +54,10 @@ class ProvingNodeIT {
         "obsidian.merkle.history-blocks", 0,
         "obsidian.prover.enabled", true,
         "obsidian.prover.workers", 2,
-        "obsidian.prover.max-base-capacity", 2)), Map.of());
+        "obsidian.prover.max-base-capacity", 2,
+        "obsidian.prover.max-block-txs", 1)), Map.of());
     KeyStore keys = new KeyStore(settings.prover().resolvedKeyDir(System.getenv()), System.out);
-    Groth16BlockProver prover = Groth16BlockProver.load(keys, 2, System.out);
+    Groth16BlockProver prover = Groth16BlockProver.load(keys, 2, 1, System.out);
     RandomTxs random = new RandomTxs(77, 31337, 1).withMaxEffects(2, 1, 2, 1);
     List<Tx> sent = new ArrayList<>();
     long blocks;
@@ -80,7 +82,11 @@ class ProvingNodeIT {
     NodeJournal journal = NodeJournal.readEmbedded(dataDir);
     List<BlockProofs.ProofsRecorded> recorded = journal.blockProofs();
     assertEquals(blocks, recorded.size());
-    VerifyingKey vk = KeyCodec.read(keys.directory().resolve("base-rollup-2.pk"), manifestHash(keys)).verifyingKey();
+    VerifyingKey vk = KeyCodec.read(keys.directory().resolve("base-rollup-2.pk"), manifestHash(keys, "base-rollup-2"))
+        .verifyingKey();
+    VerifyingKey rootVk = KeyCodec.read(keys.directory().resolve("block-root-1.pk"),
+        manifestHash(keys, "block-root-1")).verifyingKey();
+    List<String> rootNames = BlockRootCircuit.publicInputNames(1);
     int proofs = 0;
     for (BlockProofs.ProofsRecorded block : recorded) {
       L2Block built = journal.block(block.blockNumber());
@@ -92,9 +98,19 @@ class ProvingNodeIT {
       } else {
         before = journal.block(block.blockNumber() - 1).header().state();
       }
-      assertEquals(built.txEffects().size(), block.proofs().size());
+      // one base proof per tx (max-block-txs 1: at most one), then the block root
+      int txs = built.txEffects().size();
+      assertEquals(txs + 1, block.proofs().size());
+      BlockProofs.AcceptedProof root = block.proofs().get(txs);
+      assertEquals("block-root-1", root.circuit());
+      assertTrue(Verifier.verify(rootVk, root.publicInputs(), KeyCodec.decodeProof(root.proof())),
+          "journaled block root proof of block " + block.blockNumber());
+      // the block root proves this block: its header hash and the archive after it, from the parent's archive
+      assertEquals(built.hash(), root.publicInputs().get(rootNames.indexOf("blockHash")));
+      assertEquals(built.archive().root(), root.publicInputs().get(rootNames.indexOf("archiveRoot")));
+      assertEquals(built.header().lastArchive().root(), root.publicInputs().get(rootNames.indexOf("lastArchive.root")));
       List<Fr> previousEnd = snapshot(before);
-      for (BlockProofs.AcceptedProof proof : block.proofs()) {
+      for (BlockProofs.AcceptedProof proof : block.proofs().subList(0, txs)) {
         assertEquals("base-rollup-2", proof.circuit());
         assertTrue(Verifier.verify(vk, proof.publicInputs(), KeyCodec.decodeProof(proof.proof())),
             "journaled proof of block " + block.blockNumber() + " tx " + proof.index());
@@ -124,8 +140,8 @@ class ProvingNodeIT {
     return out;
   }
 
-  private static String manifestHash(KeyStore keys) throws Exception {
-    return Files.readAllLines(keys.directory().resolve("base-rollup-2.key")).stream()
+  private static String manifestHash(KeyStore keys, String circuit) throws Exception {
+    return Files.readAllLines(keys.directory().resolve(circuit + ".key")).stream()
         .filter(line -> line.startsWith("pk-sha256=")).findFirst().orElseThrow().substring("pk-sha256=".length());
   }
 

@@ -39,6 +39,14 @@ public record BlockHeader(
     }
   }
 
+  /**
+   * The genesis header (block 0): empty archive, the genesis state, zero globals and fees; its hash is
+   * GENESIS_BLOCK_HEADER_HASH and the archive's first leaf.
+   */
+  public static BlockHeader genesis(StateReference genesisState) {
+    return new BlockHeader(new TreeInfo(Fr.ZERO, 0), genesisState, Fr.ZERO, GlobalVariables.empty(), Fr.ZERO, 0);
+  }
+
   public long blockNumber() {
     return globals.blockNumber();
   }

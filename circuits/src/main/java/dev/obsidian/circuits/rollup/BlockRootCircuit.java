@@ -20,8 +20,8 @@ import java.util.List;
  *   {@code lastArchive.root}; its state reference gives the block's start snapshots (public outputs
  *   {@code start.*}), from which L1 chains the base proofs;
  *   <li>the L1-to-L2 messages (up to {@link #L1_TO_L2_MESSAGE_CAPACITY}, the rest of the 1024 leaves zero) are
- *   appended as one subtree of height {@code L1_TO_L2_MSG_SUBTREE_HEIGHT} at {@code size / 1024} when the block has
- *   any (a block without messages leaves the tree unchanged, as the node's BlockBuilder does today);
+ *   appended as one subtree of height {@code L1_TO_L2_MSG_SUBTREE_HEIGHT} at {@code size / 1024} by every block,
+ *   also one without messages (all zeros), as Aztec and the node's BlockBuilder do;
  *   <li>the new header (lastArchive = (root, blockNumber), state = the message tree after the insertion and the
  *   {@code end.*} snapshots, spongeBlobHash = Poseidon2 of the tx hashes or 0, globals with globals[2] =
  *   blockNumber, totalFees = Σ fees, totalManaUsed) hashes to {@code blockHash}, appended at index blockNumber of
@@ -209,8 +209,10 @@ public final class BlockRootCircuit {
   }
 
   private TreeSnapshot insertMessages(TreeSnapshot start) {
+    // every block appends its message subtree (zeros when it has no messages), as Aztec and the node's BlockBuilder
+    // do: a prover may not skip it, or messages consumed from the Inbox on L1 would never reach L2
     Value inserted = builder.privateInput("l1ToL2.inserted");
-    builder.assertBoolean(inserted);
+    builder.assertEqual(inserted, Value.ONE);
     Value[] messages = builder.privateInputs("l1ToL2.messages", L1_TO_L2_MESSAGE_CAPACITY);
     for (Value message : messages) {
       builder.assertProduct(message, builder.not(inserted), Value.ZERO);

@@ -120,7 +120,10 @@ public final class BlockRootWitness {
     return values;
   }
 
-  /** Appends the messages' subtree when there are any; returns the message tree's (root, size) after. */
+  /**
+   * Appends the block's message subtree (1024 leaves, the messages then zeros), as every block does in Aztec and in
+   * the node's BlockBuilder, also without messages; returns the message tree's (root, size) after.
+   */
   private static List<Fr> insertMessages(WorldStateFork fork, List<Fr> messages, Map<String, Fr> inputs) {
     int subtreeHeight = BlockRootCircuit.MESSAGE_SUBTREE_HEIGHT;
     int subtreeLeaves = 1 << subtreeHeight;
@@ -130,7 +133,7 @@ public final class BlockRootWitness {
           + subtreeLeaves);
     }
     SiblingPath above = fork.siblingPath(TreeId.L1_TO_L2_MESSAGE, size).aboveSubtree(subtreeHeight);
-    inputs.put("l1ToL2.inserted", messages.isEmpty() ? Fr.ZERO : Fr.ONE);
+    inputs.put("l1ToL2.inserted", Fr.ONE);
     inputs.put("l1ToL2.subtreeIndex", Fr.of(size / subtreeLeaves));
     for (int level = 0; level < above.length(); level++) {
       inputs.put("l1ToL2.subtreeSiblings[" + level + "]", above.get(level));
@@ -138,11 +141,9 @@ public final class BlockRootWitness {
     for (int i = 0; i < BlockRootCircuit.L1_TO_L2_MESSAGE_CAPACITY; i++) {
       inputs.put("l1ToL2.messages[" + i + "]", i < messages.size() ? messages.get(i) : Fr.ZERO);
     }
-    if (!messages.isEmpty()) {
-      List<Fr> padded = new ArrayList<>(messages);
-      padded.addAll(Collections.nCopies(subtreeLeaves - messages.size(), Fr.ZERO));
-      fork.appendLeaves(TreeId.L1_TO_L2_MESSAGE, padded);
-    }
+    List<Fr> padded = new ArrayList<>(messages);
+    padded.addAll(Collections.nCopies(subtreeLeaves - messages.size(), Fr.ZERO));
+    fork.appendLeaves(TreeId.L1_TO_L2_MESSAGE, padded);
     TreeInfo after = fork.treeInfo(TreeId.L1_TO_L2_MESSAGE);
     return List.of(after.root(), Fr.of(after.size()));
   }

@@ -225,11 +225,10 @@ class BlockRootTest {
   private static List<Fr> applyLikeBlockBuilder(WorldStateFork fork, List<BlockTx> txs, List<Fr> messages,
       List<Fr> globals) {
     TreeInfo lastArchive = fork.treeInfo(TreeId.ARCHIVE);
-    if (!messages.isEmpty()) {
-      List<Fr> padded = new ArrayList<>(messages);
-      padded.addAll(Collections.nCopies(1024 - messages.size(), Fr.ZERO));
-      fork.appendLeaves(TreeId.L1_TO_L2_MESSAGE, padded);
-    }
+    // every block appends one 1024-leaf message subtree, zeros included (the node's BlockBuilder, Aztec)
+    List<Fr> padded = new ArrayList<>(messages);
+    padded.addAll(Collections.nCopies(1024 - messages.size(), Fr.ZERO));
+    fork.appendLeaves(TreeId.L1_TO_L2_MESSAGE, padded);
     Fr fees = Fr.ZERO;
     for (BlockTx tx : txs) {
       fork.insertTxNullifiers(tx.tree().nullifiers());

@@ -34,7 +34,8 @@ final class ProverRun {
     java.io.PrintStream log = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
         java.nio.charset.StandardCharsets.UTF_8);
     Groth16BlockProver prover = Groth16BlockProver.load(
-        new KeyStore(settings.prover().resolvedKeyDir(environment), log), settings.prover().maxBaseCapacity(), log);
+        new KeyStore(settings.prover().resolvedKeyDir(environment), log), settings.prover().maxBaseCapacity(),
+        settings.prover().maxBlockTxs(), log);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), ProverCluster.SYSTEM_NAME,
         ProverCluster.memberConfig(host, port, "prover").withFallback(ConfigFactory.load()));
     Thread hook = new Thread(() -> stopRequested.complete(null), "obsidian-prover-shutdown");
