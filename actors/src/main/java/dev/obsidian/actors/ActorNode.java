@@ -279,8 +279,9 @@ public final class ActorNode implements NodeApi, AutoCloseable {
   public CompletionStage<NodeInfo> getNodeInfo() {
     List<String> notes = new ArrayList<>(List.of("tx proofs are not verified (UncheckedProofVerifier)",
         settings.prover().enabled()
-            ? "proving is on: a Groth16 base rollup proof per tx, each verified by the node before the block is "
-                + "proven; no block-root proof yet, and L1 does not check the proofs"
+            ? "proving is on: a Groth16 base rollup proof per tx and a block-root proof per block, verified by the "
+                + "node, then " + (publisher.checksProofs() ? "checked by the L1 Rollup in the proposal; a block is "
+                + "proven once L1 accepted it" : "the block is proven (no L1 checks them here)")
             : "proving is off (obsidian.prover.enabled = false): blocks are published but never proven"));
     notes.addAll(l1.notes());
     return done(new NodeInfo(VERSION, settings.l1().chainId(), settings.node().rollupVersion(), "aztec-4.1.2-aligned",

@@ -8,7 +8,10 @@ public enum SlotPhase {
   COLLECTING,
   /** Block proposed (txs and globals journaled), being built and applied. Next: PROVING, or IDLE after a rollback. */
   BUILDING,
-  /** Block built and applied; its proof jobs are out. Next: PUBLISHING (proven, or left unproven when proving is off or failed). */
+  /**
+   * Block built and applied; its proof jobs are out. Next: PUBLISHING (proofs accepted, or left unproven when proving
+   * is off or failed; when L1 checks proofs, a failed block is proven again and stays here).
+   */
   PROVING,
   /** Proven or left unproven; handed to the L1 publisher. Next: IDLE. */
   PUBLISHING
