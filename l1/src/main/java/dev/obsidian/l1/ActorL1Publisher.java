@@ -84,15 +84,15 @@ public final class ActorL1Publisher implements L1Publisher {
    */
   public static ActorL1Publisher spawn(ActorSystem<?> system, L1PublisherActor.Settings settings,
       RollupClient rollup, LongFunction<Optional<L2Block>> blocks, Optional<L1PublisherActor.Proving> proving) {
-    return spawn(system, L1PublisherActor.PERSISTENCE_ID, "l1-publisher", settings, rollup, blocks, proving);
+    return new ActorL1Publisher(system, proving.isPresent(), listener -> system.systemActorOf(
+        L1PublisherActor.create(settings, rollup, blocks, proving, listener), "l1-publisher",
+        org.apache.pekko.actor.typed.Props.empty()));
   }
 
-  static ActorL1Publisher spawn(ActorSystem<?> system, org.apache.pekko.persistence.typed.PersistenceId id,
-      String name, L1PublisherActor.Settings settings, RollupClient rollup, LongFunction<Optional<L2Block>> blocks,
-      Optional<L1PublisherActor.Proving> proving) {
-    return new ActorL1Publisher(system, proving.isPresent(), listener -> system.systemActorOf(
-        L1PublisherActor.create(id, settings, rollup, blocks, proving, listener), name,
-        org.apache.pekko.actor.typed.Props.empty()));
+  /** The port over an actor {@code spawn} starts with the listener it is given (tests spawn it as they need). */
+  static ActorL1Publisher of(ActorSystem<?> system, boolean checksProofs,
+      java.util.function.Function<L1PublisherActor.Listener, ActorRef<L1PublisherActor.Command>> spawn) {
+    return new ActorL1Publisher(system, checksProofs, spawn);
   }
 
   public ActorRef<L1PublisherActor.Command> actor() {

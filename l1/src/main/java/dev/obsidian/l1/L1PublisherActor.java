@@ -476,7 +476,7 @@ public final class L1PublisherActor
       try {
         proof = L1Client.hex(ProposalProof.encode(proving.get().keys(), publish.block(), publish.proofs()));
       } catch (IllegalArgumentException e) {
-        context.getLog().warn("not publishing block {}: {}", number, e.getMessage());
+        context.getLog().warn("not publishing: {}", e.getMessage());
         return Effect().reply(publish.replyTo(), new Refused(number, e.getMessage()));
       }
     }

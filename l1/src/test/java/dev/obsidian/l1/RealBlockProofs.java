@@ -52,6 +52,16 @@ final class RealBlockProofs {
   final List<CompiledCircuit> roots = new ArrayList<>();
   final List<ProvingKey> rootKeys = new ArrayList<>();
 
+  /** Circuits and keys made elsewhere (e.g. loaded from a KeyStore). */
+  RealBlockProofs(CompiledCircuit base, ProvingKey baseKey, List<Integer> rootCapacities,
+      List<CompiledCircuit> roots, List<ProvingKey> rootKeys) {
+    this.base = base;
+    this.baseKey = baseKey;
+    this.rootCapacities = List.copyOf(rootCapacities);
+    this.roots.addAll(roots);
+    this.rootKeys.addAll(rootKeys);
+  }
+
   RealBlockProofs(List<Integer> rootCapacities) {
     this.rootCapacities = List.copyOf(rootCapacities);
     base = R1csCompiler.compile(BaseRollupCircuit.build(BASE_CAPACITY, false));
@@ -65,7 +75,7 @@ final class RealBlockProofs {
 
   /** A proven block: what propose takes, and the pieces tests tamper with. */
   record ProvenBlock(ProposedHeader header, byte[] effects, BlockProofCalldata.Batch batch, Fr commitment,
-      Fr evaluation, List<Fr> headerFields, List<List<Fr>> baseInputs) {
+      Fr evaluation, List<Fr> headerFields, List<List<Fr>> baseInputs, List<Fr> rootInputs) {
     byte[] proof() {
       return BlockProofCalldata.rollupProof(commitment, evaluation, batch.encode());
     }
@@ -121,7 +131,8 @@ final class RealBlockProofs {
         outTree.root(), outTree.height());
     BlockProofCalldata.Batch batch = BlockProofCalldata.Batch.of(rootVariant, rootProof, rootInputs, baseProofs,
         baseInputs);
-    return new ProvenBlock(proposed, published, batch, rootInputs.get(17), rootInputs.get(18), header, baseInputs);
+    return new ProvenBlock(proposed, published, batch, rootInputs.get(17), rootInputs.get(18), header, baseInputs,
+        rootInputs);
   }
 
   private static Proof prove(CompiledCircuit circuit, ProvingKey key, Fr[] witness, List<Fr> inputs,
