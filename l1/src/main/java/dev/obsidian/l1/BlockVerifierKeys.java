@@ -47,6 +47,11 @@ public record BlockVerifierKeys(List<Variant> roots, List<Variant> bases) {
       return new Variant(circuit, capacity, key, KeyCodec.contentHash(key));
     }
 
+    /** The variant of a key from the prover's key store (its circuit name, verifying key and vk-sha256). */
+    public static Variant of(dev.obsidian.circuits.groth16.KeyStore.LoadedKey loaded, int capacity) {
+      return new Variant(loaded.circuit(), capacity, loaded.provingKey().verifyingKey(), loaded.verifyingKeyHash());
+    }
+
     L1Contracts.VerifierVariant recorded() {
       return new L1Contracts.VerifierVariant(circuit, capacity, verifyingKeyHash);
     }

@@ -81,11 +81,8 @@ class ProvenPublishingOnAnvilTest {
     CompiledCircuit root = R1csCompiler.compile(BlockRootCircuit.build(1, false));
     KeyStore.LoadedKey baseKey = store.loadOrCreate(BaseRollupCircuit.name(2), base.r1cs());
     KeyStore.LoadedKey rootKey = store.loadOrCreate(BlockRootCircuit.name(1), root.r1cs());
-    keys = new BlockVerifierKeys(
-        List.of(new BlockVerifierKeys.Variant("block-root-1", 1, rootKey.provingKey().verifyingKey(),
-            rootKey.verifyingKeyHash())),
-        List.of(new BlockVerifierKeys.Variant("base-rollup-2", 2, baseKey.provingKey().verifyingKey(),
-            baseKey.verifyingKeyHash())));
+    keys = new BlockVerifierKeys(List.of(BlockVerifierKeys.Variant.of(rootKey, 1)),
+        List.of(BlockVerifierKeys.Variant.of(baseKey, 2)));
     RealBlockProofs prover = new RealBlockProofs(base, baseKey.provingKey(), List.of(1), List.of(root),
         List.of(rootKey.provingKey()));
     Fr inHash = new RollupClient(l1.sequencer, deploy().rollup()).inboxRoot(1);
