@@ -286,9 +286,14 @@ public final class L1PublisherActor
       if (event instanceof PublishRequested r && !holds(r.blockNumber())) {
         return next;
       }
+      // both ascending by number: one merge pass
       List<QueuedProof> kept = new ArrayList<>();
+      int at = 0;
       for (QueuedProof p : proofs) {
-        if (next.queue.stream().anyMatch(b -> b.number() == p.blockNumber())) {
+        while (at < next.queue.size() && next.queue.get(at).number() < p.blockNumber()) {
+          at++;
+        }
+        if (at < next.queue.size() && next.queue.get(at).number() == p.blockNumber()) {
           kept.add(p);
         }
       }

@@ -226,6 +226,41 @@ class ProvenPublishingOnAnvilTest {
   }
 
   @Test
+  void aBlockL1LostIsSentAgainWithItsProofsFromTheNodeOrNamedWhenItHasNone() {
+    // the node still holds the block's proofs: L1 loses the proposal (evm_revert, as a lost Anvil dump), the block
+    // is requested again with them and proven again
+    RollupClient rollup = new RollupClient(l1.sequencer, deploy().rollup());
+    String beforeProposal = l1.rpc("evm_snapshot");
+    Publisher publisher = publisher(rollup, new CopyOnWriteArrayList<>(), "proven-publisher-" + ids.incrementAndGet(),
+        n -> n == 1 ? proofs : List.of());
+    assertEquals(new L1Publisher.Queued(1), publish(publisher.port(), proofs));
+    await(() -> status(publisher).publishedBlockNumber() == 1, "block 1 published");
+    l1.rpc("evm_revert", beforeProposal);
+    assertEquals(0, rollup.pendingBlockNumber());
+    await(() -> events(publisher.id()).stream().filter(e -> e instanceof L1PublisherActor.Published).count() == 2,
+        "block 1 published again");
+    assertEquals(1, rollup.provenBlockNumber());
+    List<PublishRequested> requests = events(publisher.id()).stream().filter(e -> e instanceof PublishRequested)
+        .map(e -> (PublishRequested) e).toList();
+    assertEquals(2, requests.size());
+    assertEquals(requests.get(0).proof(), requests.get(1).proof(), "the same proof argument, from the node's proofs");
+
+    // the node no longer holds them: a named problem, retried, nothing journaled
+    RollupClient second = new RollupClient(l1.sequencer, deploy().rollup());
+    String beforeSecond = l1.rpc("evm_snapshot");
+    Publisher without = publisher(second, new CopyOnWriteArrayList<>());
+    assertEquals(new L1Publisher.Queued(1), publish(without.port(), proofs));
+    await(() -> status(without).publishedBlockNumber() == 1, "block 1 published");
+    int journaled = events(without.id()).size();
+    l1.rpc("evm_revert", beforeSecond);
+    await(() -> status(without).lastError().filter(e -> e.contains("cannot publish block 1 again")).isPresent(),
+        "the missing proofs are named");
+    String error = status(without).lastError().orElseThrow();
+    assertTrue(error.contains("block 1 has no proofs"), error);
+    assertEquals(journaled, events(without.id()).size(), "nothing journaled");
+  }
+
+  @Test
   void aSandboxDeploysAProofCheckingRollupWithItsKeysAndRefusesToRestartInAnotherMode() throws Exception {
     Path dataDir = Files.createTempDirectory("l1-proven-node");
     var settings = dev.obsidian.config.SettingsLoader.load(ConfigFactory.parseMap(java.util.Map.of(
@@ -275,11 +310,16 @@ class ProvenPublishingOnAnvilTest {
   }
 
   private Publisher publisher(RollupClient rollup, List<Long> heights, String id) {
+    return publisher(rollup, heights, id, n -> List.of());
+  }
+
+  private Publisher publisher(RollupClient rollup, List<Long> heights, String id,
+      java.util.function.LongFunction<List<BlockProofs.AcceptedProof>> proofsOf) {
     String name = id + "-" + ids.incrementAndGet();
     ActorL1Publisher port = ActorL1Publisher.of(testKit.system(), true, listener -> {
       ActorRef<L1PublisherActor.Command> actor = testKit.spawn(L1PublisherActor.create(PersistenceId.ofUniqueId(id),
           SETTINGS, rollup, n -> n == 1 ? Optional.of(block) : Optional.empty(),
-          Optional.of(new L1PublisherActor.Proving(keys, n -> List.of())), new L1PublisherActor.Listener() {
+          Optional.of(new L1PublisherActor.Proving(keys, proofsOf)), new L1PublisherActor.Listener() {
             @Override
             public void publishedHeight(long blockNumber, String l1TxHash, long l1BlockNumber) {
               listener.publishedHeight(blockNumber, l1TxHash, l1BlockNumber);
