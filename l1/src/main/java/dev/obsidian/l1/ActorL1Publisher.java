@@ -32,6 +32,7 @@ public final class ActorL1Publisher implements L1Publisher {
 
   private final ActorRef<L1PublisherActor.Command> actor;
   private final ActorSystem<?> system;
+  private final boolean checksProofs;
   private volatile Consumer<PublishedHeight> listener = height -> {};
   private volatile PublishedHeight height = new PublishedHeight(0, "", 0);
   private volatile Optional<String> lastError = Optional.empty();
@@ -42,9 +43,10 @@ public final class ActorL1Publisher implements L1Publisher {
   private final long[] latencies = new long[LATENCY_WINDOW];
   private long latencyCount;
 
-  private ActorL1Publisher(ActorSystem<?> system, java.util.function.Function<L1PublisherActor.Listener,
-      ActorRef<L1PublisherActor.Command>> spawn) {
+  private ActorL1Publisher(ActorSystem<?> system, boolean checksProofs,
+      java.util.function.Function<L1PublisherActor.Listener, ActorRef<L1PublisherActor.Command>> spawn) {
     this.system = system;
+    this.checksProofs = checksProofs;
     this.actor = spawn.apply(new L1PublisherActor.Listener() {
       @Override
       public void publishedHeight(long blockNumber, String l1TxHash, long l1BlockNumber) {
@@ -65,12 +67,32 @@ public final class ActorL1Publisher implements L1Publisher {
     });
   }
 
-  /** Spawns the publisher actor in {@code system} (one per node: it has a fixed persistence id). */
+  /**
+   * Spawns the publisher actor in {@code system} (one per node: it has a fixed persistence id), for a Rollup that
+   * does not check proofs.
+   */
   public static ActorL1Publisher spawn(ActorSystem<?> system, L1PublisherActor.Settings settings,
       RollupClient rollup, LongFunction<Optional<L2Block>> blocks) {
-    return new ActorL1Publisher(system, listener -> system.systemActorOf(
-        L1PublisherActor.create(settings, rollup, blocks, listener), "l1-publisher",
+    return spawn(system, settings, rollup, blocks, Optional.empty());
+  }
+
+  /**
+   * Spawns the publisher actor in {@code system} (one per node: it has a fixed persistence id).
+   *
+   * @param proving present exactly when the Rollup checks proofs: then {@link #checksProofs()} and every block is
+   *     published with its proofs (see {@link L1PublisherActor.Proving})
+   */
+  public static ActorL1Publisher spawn(ActorSystem<?> system, L1PublisherActor.Settings settings,
+      RollupClient rollup, LongFunction<Optional<L2Block>> blocks, Optional<L1PublisherActor.Proving> proving) {
+    return new ActorL1Publisher(system, proving.isPresent(), listener -> system.systemActorOf(
+        L1PublisherActor.create(settings, rollup, blocks, proving, listener), "l1-publisher",
         org.apache.pekko.actor.typed.Props.empty()));
+  }
+
+  /** The port over an actor {@code spawn} starts with the listener it is given (tests spawn it as they need). */
+  static ActorL1Publisher of(ActorSystem<?> system, boolean checksProofs,
+      java.util.function.Function<L1PublisherActor.Listener, ActorRef<L1PublisherActor.Command>> spawn) {
+    return new ActorL1Publisher(system, checksProofs, spawn);
   }
 
   public ActorRef<L1PublisherActor.Command> actor() {
@@ -81,9 +103,21 @@ public final class ActorL1Publisher implements L1Publisher {
   public CompletionStage<Outcome> publish(L2Block block,
       List<BlockProofs.AcceptedProof> proofs) {
     handedOverNanos.putIfAbsent(block.number(), System.nanoTime());
-    return AskPattern.<L1PublisherActor.Command, L1PublisherActor.Accepted>ask(actor,
-            replyTo -> new L1PublisherActor.Publish(block, replyTo), ASK_TIMEOUT, system.scheduler())
-        .thenApply(accepted -> new Queued(accepted.blockNumber()));
+    return AskPattern.<L1PublisherActor.Command, L1PublisherActor.Reply>ask(actor,
+            replyTo -> new L1PublisherActor.Publish(block, proofs, replyTo), ASK_TIMEOUT, system.scheduler())
+        .thenApply(reply -> switch (reply) {
+          case L1PublisherActor.Accepted accepted -> (Outcome) new Queued(accepted.blockNumber());
+          case L1PublisherActor.Refused refused -> {
+            handedOverNanos.remove(block.number());
+            yield new NotPublished(refused.reason());
+          }
+        });
+  }
+
+  /** Whether the Rollup checks proofs: then a block is published only with its proofs, and published = proven. */
+  @Override
+  public boolean checksProofs() {
+    return checksProofs;
   }
 
   @Override

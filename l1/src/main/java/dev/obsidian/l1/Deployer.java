@@ -76,6 +76,17 @@ public final class Deployer {
     return deploy(client, options, address(verifier), true);
   }
 
+  /**
+   * A Rollup with proof checking on over {@code keys}' variants (what the node deploys when it proves blocks): the
+   * returned contracts record each variant's circuit and verifying key hash, so a restart with other keys is caught.
+   */
+  public static L1Contracts deployCheckingBlockProofs(L1Client client, Options options, BlockVerifierKeys keys) {
+    return deployCheckingBlockProofs(client, options,
+        keys.roots().stream().map(BlockVerifierKeys.Variant::key).toList(),
+        keys.roots().stream().map(BlockVerifierKeys.Variant::capacity).toList(),
+        keys.bases().stream().map(BlockVerifierKeys.Variant::key).toList()).withProofChecking(keys.recorded());
+  }
+
   @SuppressWarnings("rawtypes")
   public static EthAddress deployBlockProofVerifier(L1Client client,
       List<dev.obsidian.circuits.groth16.VerifyingKey> rootKeys, List<Integer> rootCapacities,
@@ -124,7 +135,9 @@ public final class Deployer {
     EthAddress portal = client.deploy(Abi.constructor(ContractArtifact.load("TokenPortal").bytecode(),
         List.of(address(token), address(inbox), address(outbox), new Bytes32(options.l2Bridge().toBytesBE()))),
         "deploy TokenPortal");
-    return new L1Contracts(client.chainId(), rollup, inbox, outbox, token, portal, firstBlock);
+    // the variants are known only to deployCheckingBlockProofs(client, options, BlockVerifierKeys), which records them
+    return new L1Contracts(client.chainId(), rollup, inbox, outbox, token, portal, firstBlock,
+        checkProofs ? new L1Contracts.ProofChecking(true, List.of(), List.of()) : L1Contracts.ProofChecking.OFF);
   }
 
   static Address address(EthAddress address) {

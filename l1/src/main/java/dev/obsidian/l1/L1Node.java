@@ -37,20 +37,39 @@ public final class L1Node implements AutoCloseable {
   static final Duration ANVIL_STARTUP_TIMEOUT = Duration.ofSeconds(30);
   static final String NOT_PROOF_CHECKED =
       "blocks are published to the L1 Rollup but not proof-checked there (deployed with proof checking off)";
+  static final String PROOF_CHECKED = "blocks are published to the L1 Rollup with their proofs and proven there"
+      + " (BlockProofVerifier: the block root and one base rollup proof per tx in one batched pairing check)";
 
   private final AnvilProcess anvil;
   private final L1Client client;
   private final L1Contracts contracts;
   private final ObsidianSettings settings;
+  private final Optional<BlockVerifierKeys> keys;
 
-  private L1Node(AnvilProcess anvil, L1Client client, L1Contracts contracts, ObsidianSettings settings) {
+  private L1Node(AnvilProcess anvil, L1Client client, L1Contracts contracts, ObsidianSettings settings,
+      Optional<BlockVerifierKeys> keys) {
     this.anvil = anvil;
     this.client = client;
     this.contracts = contracts;
     this.settings = settings;
+    this.keys = keys;
   }
 
+  /** L1 for a node that does not prove blocks: the Rollup does not check proofs. */
   public static L1Node start(ObsidianSettings settings, Map<String, String> environment) {
+    return start(settings, environment, Optional.empty());
+  }
+
+  /**
+   * Starts the node's L1 side.
+   *
+   * @param keys present when the node proves blocks: the Rollup (deployed now when {@code contracts.json} is absent)
+   *     checks each block's proofs with these keys, and the publisher sends them. A recorded deployment whose mode
+   *     or keys differ is an {@link L1Exception} naming the file, the field and both values: the node never
+   *     redeploys over an existing chain (use a fresh data dir, or the matching {@code --proving})
+   */
+  public static L1Node start(ObsidianSettings settings, Map<String, String> environment,
+      Optional<BlockVerifierKeys> keys) {
     long startNanos = System.nanoTime();
     Path dir = settings.dataDir().resolve("l1");
     createDirectories(dir);
@@ -64,12 +83,14 @@ public final class L1Node implements AutoCloseable {
       L1PrivateKey key = anvil != null ? L1PrivateKey.ANVIL_DEV_ACCOUNT_0 : externalKey(environment);
       Duration receiptTimeout = Duration.ofSeconds(60).plus(l1.blockTime().multipliedBy(3));
       L1Client client = L1Client.connect(url, key, l1.chainId(), receiptTimeout);
-      L1Contracts contracts = deployedOrDeploy(client, dir.resolve("contracts.json"), settings, anvil != null);
-      LOG.info(String.format("L1 ready in %d ms (%s %d ms, connect and contracts %d ms): Rollup %s on %s",
+      L1Contracts contracts = deployedOrDeploy(client, dir.resolve("contracts.json"), settings, anvil != null,
+          keys);
+      LOG.info(String.format("L1 ready in %d ms (%s %d ms, connect and contracts %d ms): Rollup %s on %s, %s",
           (System.nanoTime() - startNanos) / 1_000_000, anvil != null ? "Anvil start" : "no local Anvil",
           (anvilNanos - startNanos) / 1_000_000, (System.nanoTime() - anvilNanos) / 1_000_000, contracts.rollup(),
-          url));
-      return new L1Node(anvil, client, contracts, settings);
+          url, keys.isPresent() ? "checking proofs of " + keys.get().rootCircuits() + " + " + keys.get().baseCircuits()
+              : "proof checking off"));
+      return new L1Node(anvil, client, contracts, settings, keys);
     } catch (RuntimeException e) {
       if (anvil != null) {
         anvil.close();
@@ -92,9 +113,31 @@ public final class L1Node implements AutoCloseable {
    * with a killed Anvil).
    */
   public static L1Wiring wiring(java.util.concurrent.CompletableFuture<L1Node> starting) {
-    return new L1Wiring((system, index) -> starting.join().publisher(system, index),
+    return wiring(starting, false);
+  }
+
+  /**
+   * @param checksProofs whether {@code starting} was given verifier keys (the Rollup checks proofs): the node's
+   *     notes say so
+   */
+  public static L1Wiring wiring(java.util.concurrent.CompletableFuture<L1Node> starting, boolean checksProofs) {
+    return wiring(starting, checksProofs, blockNumber -> List.of());
+  }
+
+  /**
+   * @param proofsOf a block's accepted proofs, for blocks the publisher sends again by itself (L1 lost them, e.g. a
+   *     sandbox's Anvil state lost with a kill): without them such a block is a named, retried problem
+   */
+  public static L1Wiring wiring(java.util.concurrent.CompletableFuture<L1Node> starting, boolean checksProofs,
+      java.util.function.LongFunction<List<dev.obsidian.actors.BlockProofs.AcceptedProof>> proofsOf) {
+    return new L1Wiring((system, index) -> starting.join().publisher(system, index, proofsOf),
         () -> starting.join().addresses(),
-        List.of(NOT_PROOF_CHECKED), system -> starting.join().messageSource(system));
+        List.of(checksProofs ? PROOF_CHECKED : NOT_PROOF_CHECKED), system -> starting.join().messageSource(system));
+  }
+
+  /** Whether this node's Rollup checks proofs (it was started with verifier keys). */
+  public boolean checksProofs() {
+    return keys.isPresent();
   }
 
   /**
@@ -116,9 +159,11 @@ public final class L1Node implements AutoCloseable {
         });
   }
 
-  private ActorL1Publisher publisher(ActorSystem<?> system, ChainIndex index) {
+  private ActorL1Publisher publisher(ActorSystem<?> system, ChainIndex index,
+      java.util.function.LongFunction<List<dev.obsidian.actors.BlockProofs.AcceptedProof>> proofsOf) {
     return ActorL1Publisher.spawn(system, L1PublisherActor.Settings.of(settings.l1(), settings.node().rollupVersion()),
-        new RollupClient(client, contracts.rollup(), contracts.deploymentL1Block()), index::block);
+        new RollupClient(client, contracts.rollup(), contracts.deploymentL1Block()), index::block,
+        keys.map(k -> new L1PublisherActor.Proving(k, proofsOf)));
   }
 
   private Map<String, String> addresses() {
@@ -131,12 +176,21 @@ public final class L1Node implements AutoCloseable {
     return addresses;
   }
 
-  private static L1Contracts deployedOrDeploy(L1Client client, Path file, ObsidianSettings settings,
-      boolean ownAnvil) {
+  static L1Contracts deployedOrDeploy(L1Client client, Path file, ObsidianSettings settings, boolean ownAnvil,
+      Optional<BlockVerifierKeys> keys) {
     if (Files.exists(file)) {
       L1Contracts known = L1Contracts.readFrom(file);
+      // before anything else, even when the sandbox's Anvil lost the contracts: the data dir's chain was built for
+      // the recorded mode, and redeploying in another would strand it
+      requireSameProofChecking(file, known.proofChecking(), keys, ownAnvil);
       String problem = problemWith(client, known);
       if (problem == null) {
+        boolean onL1 = new RollupClient(client, known.rollup()).proofCheckingEnabled();
+        if (onL1 != known.proofChecking().enabled()) {
+          throw new L1Exception(file + ": field " + L1Contracts.PROOF_CHECKING_FIELD + " is "
+              + known.proofChecking().enabled() + ", but the Rollup " + known.rollup() + " on L1 has"
+              + " PROOF_CHECKING_ENABLED = " + onL1 + ": the file does not describe this deployment");
+        }
         return known;
       }
       if (!ownAnvil) {
@@ -144,11 +198,64 @@ public final class L1Node implements AutoCloseable {
       }
       LOG.warning("the sandbox's L1 lost its contracts (" + problem + "): deploying them again");
     }
-    L1Contracts deployed = Deployer.deploy(client, new Deployer.Options(client.sender(),
-        Constants.GENESIS_ARCHIVE_ROOT, settings.node().rollupVersion(), 0, Deployer.DEFAULT_MAX_EFFECTS_BYTES,
-        Fr.ZERO));
+    Deployer.Options options = new Deployer.Options(client.sender(), Constants.GENESIS_ARCHIVE_ROOT,
+        settings.node().rollupVersion(), 0, Deployer.DEFAULT_MAX_EFFECTS_BYTES, Fr.ZERO);
+    L1Contracts deployed = keys.isPresent() ? Deployer.deployCheckingBlockProofs(client, options, keys.get())
+        : Deployer.deploy(client, options);
     deployed.writeTo(file);
     return deployed;
+  }
+
+  /**
+   * The recorded deployment checks proofs exactly when this node proves blocks, with the same variants (circuit and
+   * verifying key, in order): otherwise every proposal would revert (or could never be proven), so it is an error
+   * naming the file, the field and both values.
+   */
+  static void requireSameProofChecking(Path file, L1Contracts.ProofChecking recorded,
+      Optional<BlockVerifierKeys> keys, boolean ownAnvil) {
+    String remedy = ownAnvil
+        ? "The sandbox never redeploys over an existing chain: start with a fresh data dir (--data-dir), or with the"
+            + " matching --proving."
+        : "Deploy a new Rollup for this mode (move " + file.getFileName() + " away and the node deploys one), or"
+            + " start with the matching --proving.";
+    if (recorded.enabled() != keys.isPresent()) {
+      throw new L1Exception(file + ": field " + L1Contracts.PROOF_CHECKING_FIELD + " is " + recorded.enabled()
+          + (recorded.enabled() ? " (the Rollup checks each block's proofs)" : " (the Rollup was deployed without"
+              + " proof checking)") + ", but this node " + (keys.isPresent()
+              ? "proves blocks and needs a Rollup that checks them (true)"
+              : "does not prove blocks (--proving off) and needs a Rollup that does not check proofs (false)")
+          + ". " + remedy);
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    requireSameVariants(file, "rootVariants", recorded.roots(), keys.get().roots(), remedy);
+    requireSameVariants(file, "baseVariants", recorded.bases(), keys.get().bases(), remedy);
+  }
+
+  private static void requireSameVariants(Path file, String field, List<L1Contracts.VerifierVariant> recorded,
+      List<BlockVerifierKeys.Variant> ours, String remedy) {
+    String path = L1Contracts.VERIFIER_FIELD + "." + field;
+    if (recorded.size() != ours.size()) {
+      throw new L1Exception(file + ": field " + path + " records " + recorded.stream()
+          .map(L1Contracts.VerifierVariant::circuit).toList() + ", but this node proves with " + ours.stream()
+          .map(BlockVerifierKeys.Variant::circuit).toList() + ". " + remedy);
+    }
+    for (int i = 0; i < recorded.size(); i++) {
+      L1Contracts.VerifierVariant r = recorded.get(i);
+      BlockVerifierKeys.Variant o = ours.get(i);
+      if (!r.circuit().equals(o.circuit())) {
+        throw new L1Exception(file + ": field " + path + "[" + i + "].circuit is " + r.circuit() + ", but this"
+            + " node's variant " + i + " is " + o.circuit() + ". " + remedy);
+      }
+      if (!r.verifyingKeyHash().equals(o.verifyingKeyHash())) {
+        throw new L1Exception(file + ": field " + path + "[" + i + "].verifyingKeyHash is " + r.verifyingKeyHash()
+            + " (the key the Rollup verifies " + r.circuit() + " proofs with), but this node's " + o.circuit()
+            + " key hashes to " + o.verifyingKeyHash() + ": L1 would refuse its proofs. Use the keys the Rollup was"
+            + " deployed with (obsidian.prover.key-dir), or " + (remedy.startsWith("The sandbox")
+                ? "a fresh data dir." : "deploy a new Rollup."));
+      }
+    }
   }
 
   private static String problemWith(L1Client client, L1Contracts known) {

@@ -1,5 +1,6 @@
 package dev.obsidian.l1;
 
+import dev.obsidian.actors.BlockProofs;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.persistence.ObsidianSerializable;
 import java.math.BigInteger;
@@ -39,6 +40,12 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * {@code confirmations} L1 blocks the block is {@link Published}. A transaction that will never land (its nonce used
  * by another, reverted, or removed by an L1 reorg) is {@link L1TxDropped} and the block sent again.
  *
+ * <p>On a Rollup that checks proofs ({@link Proving}), a block is taken over only with its proofs: they are encoded
+ * into propose's {@code proof} argument ({@link ProposalProof}) when the block is requested and journaled with it in
+ * {@link PublishRequested}, so every transaction for the block, after a restart too, carries the same bytes. A block
+ * without proofs, or whose proofs do not fit the Rollup's verifier or the block, is {@link Refused} and nothing is
+ * journaled. Proof checking off, proofs are ignored and the {@code proof} argument is empty.
+ *
  * <p>Every step reads L1 first ({@link PublishStep}): a block L1 already holds with our archive is recorded from the
  * Rollup's {@code L2BlockProposed} log instead of being sent (the crash between sending and journaling), blocks L1
  * lost below the one in flight (a reorg, an Anvil state lost with a killed sandbox) are requested again from the node's
@@ -76,6 +83,19 @@ public final class L1PublisherActor
     }
   }
 
+  /**
+   * The Rollup checks proofs with {@code keys}; {@code proofsOf} gives a block's accepted proofs when the publisher
+   * requests a block again by itself (L1 lost it): empty when the node no longer holds them, then that is a named
+   * problem, retried.
+   */
+  public record Proving(BlockVerifierKeys keys, LongFunction<List<BlockProofs.AcceptedProof>> proofsOf) {
+    public Proving {
+      if (keys == null || proofsOf == null) {
+        throw new IllegalArgumentException("keys and proofsOf must be present");
+      }
+    }
+  }
+
   /** What the actor tells the node: the published height after each change, and failed attempts. */
   public interface Listener {
     void publishedHeight(long blockNumber, String l1TxHash, long l1BlockNumber);
@@ -93,10 +113,32 @@ public final class L1PublisherActor
 
   public sealed interface Command {}
 
-  /** Take {@code block} over; replies once the request is journaled (at once if it already is). */
-  public record Publish(L2Block block, ActorRef<Accepted> replyTo) implements Command {}
+  /**
+   * Take {@code block} over; replies {@link Accepted} once the request is journaled (at once if it already is), or
+   * {@link Refused} when the Rollup checks proofs and {@code proofs} do not prove the block for it.
+   *
+   * @param proofs the block's accepted proofs in {@link BlockProofs} order; ignored when proof checking is off
+   */
+  public record Publish(L2Block block, List<BlockProofs.AcceptedProof> proofs, ActorRef<Reply> replyTo)
+      implements Command {
+    public Publish {
+      proofs = List.copyOf(proofs);
+    }
 
-  public record Accepted(long blockNumber) {}
+    /** A block without proofs (for a Rollup that does not check them). */
+    public Publish(L2Block block, ActorRef<Reply> replyTo) {
+      this(block, List.of(), replyTo);
+    }
+  }
+
+  public sealed interface Reply {
+    long blockNumber();
+  }
+
+  public record Accepted(long blockNumber) implements Reply {}
+
+  /** Not taken over, nothing journaled: {@code reason} names the block and the problem. */
+  public record Refused(long blockNumber, String reason) implements Reply {}
 
   public record GetStatus(ActorRef<Status> replyTo) implements Command {}
 
@@ -104,9 +146,13 @@ public final class L1PublisherActor
    * @param queued blocks requested and not yet published, in order
    * @param inFlight the transactions sent for the first of them (same nonce), oldest first
    * @param failures consecutive failed attempts
+   * @param checksProofs whether the Rollup checks proofs (then every published block is proven on L1)
+   * @param provenBlockNumber the Rollup's provenBlockNumber at the publisher's last look at L1 (0 when it does not
+   *     check proofs)
    */
   public record Status(long publishedBlockNumber, String publishedL1TxHash, List<Long> queued,
-      List<String> inFlight, int failures, Optional<String> lastError) {}
+      List<String> inFlight, int failures, Optional<String> lastError, boolean checksProofs,
+      long provenBlockNumber) {}
 
   enum Drive implements Command { INSTANCE }
 
@@ -124,7 +170,22 @@ public final class L1PublisherActor
     long blockNumber();
   }
 
-  public record PublishRequested(long blockNumber, L2Block block) implements Event {}
+  /**
+   * @param proof propose's {@code proof} argument (hex, "0x" + bytes; "" when the Rollup does not check proofs), sent
+   *     unchanged in every transaction for the block (schema 2; absent in schema 1)
+   */
+  public record PublishRequested(long blockNumber, L2Block block, String proof) implements Event {
+    public PublishRequested {
+      proof = proof == null ? "" : proof;
+    }
+
+    public PublishRequested(long blockNumber, L2Block block) {
+      this(blockNumber, block, "");
+    }
+  }
+
+  /** The journaled {@code proof} argument of a queued block (hex, see {@link PublishRequested#proof}). */
+  public record QueuedProof(long blockNumber, String proof) implements ObsidianSerializable {}
 
   /**
    * A proposal transaction, journaled before it is sent.
@@ -177,9 +238,11 @@ public final class L1PublisherActor
   /**
    * @param queue blocks requested and not yet published, ascending by number
    * @param attempt the transactions of the first queued block, or its receipt found on L1
+   * @param proofs the journaled proof arguments of queued blocks that have one, ascending by number (schema 3;
+   *     absent before)
    */
   public record State(long publishedBlockNumber, String publishedL1TxHash, long publishedL1Block,
-      List<L2Block> queue, Optional<Attempt> attempt, Optional<ChainAbandoned> abandoned)
+      List<L2Block> queue, Optional<Attempt> attempt, Optional<ChainAbandoned> abandoned, List<QueuedProof> proofs)
       implements ObsidianSerializable {
 
     public static final State EMPTY = new State(0, "", 0, List.of(), Optional.empty());
@@ -187,11 +250,23 @@ public final class L1PublisherActor
     /** @param abandoned the last {@link ChainAbandoned} (schema 2; absent in schema 1) */
     public State {
       abandoned = abandoned == null ? Optional.empty() : abandoned;
+      proofs = proofs == null ? List.of() : List.copyOf(proofs);
+    }
+
+    State(long publishedBlockNumber, String publishedL1TxHash, long publishedL1Block, List<L2Block> queue,
+        Optional<Attempt> attempt, Optional<ChainAbandoned> abandoned) {
+      this(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue, attempt, abandoned, List.of());
     }
 
     State(long publishedBlockNumber, String publishedL1TxHash, long publishedL1Block, List<L2Block> queue,
         Optional<Attempt> attempt) {
       this(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue, attempt, Optional.empty());
+    }
+
+    /** The journaled proof argument of queued block {@code blockNumber} ("" when it has none). */
+    public String proofOf(long blockNumber) {
+      return proofs.stream().filter(p -> p.blockNumber() == blockNumber).map(QueuedProof::proof).findFirst()
+          .orElse("");
     }
 
     public Optional<L2Block> head() {
@@ -202,9 +277,37 @@ public final class L1PublisherActor
       return blockNumber <= publishedBlockNumber || queue.stream().anyMatch(b -> b.number() == blockNumber);
     }
 
+    /**
+     * The event applied to the queue, then the proofs kept: those of blocks still queued (the transitions below
+     * rebuild the state without proofs; a new request brings its own).
+     */
     State apply(Event event) {
+      State next = applyToQueue(event);
+      if (event instanceof PublishRequested r && !holds(r.blockNumber())) {
+        return next;
+      }
+      // both ascending by number: one merge pass
+      List<QueuedProof> kept = new ArrayList<>();
+      int at = 0;
+      for (QueuedProof p : proofs) {
+        while (at < next.queue.size() && next.queue.get(at).number() < p.blockNumber()) {
+          at++;
+        }
+        if (at < next.queue.size() && next.queue.get(at).number() == p.blockNumber()) {
+          kept.add(p);
+        }
+      }
+      return next.withProofs(List.copyOf(kept));
+    }
+
+    private State withProofs(List<QueuedProof> next) {
+      return new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue, attempt, abandoned, next);
+    }
+
+    private State applyToQueue(Event event) {
       return switch (event) {
-        case PublishRequested r -> holds(r.blockNumber()) ? this : withQueue(inserted(r.block()));
+        case PublishRequested r -> holds(r.blockNumber()) ? this : withQueue(inserted(r.block()))
+            .withProofs(r.proof().isEmpty() ? proofs : insertedProof(new QueuedProof(r.blockNumber(), r.proof())));
         case L1TxSent s -> new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, queue,
             Optional.of(attempt.filter(a -> a.blockNumber() == s.blockNumber() && a.newest().nonce() == s.nonce())
                 .map(a -> new Attempt(a.blockNumber(), appended(a.sent(), s), a.mined()))
@@ -228,7 +331,22 @@ public final class L1PublisherActor
     }
 
     private State withQueue(List<L2Block> next) {
-      return new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, next, attempt, abandoned);
+      return new State(publishedBlockNumber, publishedL1TxHash, publishedL1Block, next, attempt, abandoned, proofs);
+    }
+
+    private List<QueuedProof> insertedProof(QueuedProof proof) {
+      List<QueuedProof> next = new ArrayList<>();
+      for (QueuedProof p : proofs) {
+        if (p.blockNumber() != proof.blockNumber()) {
+          next.add(p);
+        }
+      }
+      int at = 0;
+      while (at < next.size() && next.get(at).blockNumber() < proof.blockNumber()) {
+        at++;
+      }
+      next.add(at, proof);
+      return List.copyOf(next);
     }
 
     private List<L2Block> inserted(L2Block block) {
@@ -256,6 +374,7 @@ public final class L1PublisherActor
   private final PublishStep step;
   private final Listener listener;
   private final Executor blocking;
+  private final Optional<Proving> proving;
   /** Transient: an L1 step or broadcast is running; drives wait for it. */
   private boolean busy;
   /**
@@ -268,25 +387,41 @@ public final class L1PublisherActor
   private int failures;
   private Optional<String> lastError = Optional.empty();
 
+  /** A publisher to a Rollup that does not check proofs. */
   public static Behavior<Command> create(Settings settings, RollupClient rollup,
       LongFunction<Optional<L2Block>> blocks, Listener listener) {
-    return create(PERSISTENCE_ID, settings, rollup, blocks, listener);
+    return create(PERSISTENCE_ID, settings, rollup, blocks, Optional.empty(), listener);
+  }
+
+  /**
+   * @param proving present exactly when the Rollup checks proofs (with these keys); checked against the Rollup's
+   *     {@code PROOF_CHECKING_ENABLED} at the first look at L1 (a mismatch is a named problem, nothing is sent)
+   */
+  public static Behavior<Command> create(Settings settings, RollupClient rollup,
+      LongFunction<Optional<L2Block>> blocks, Optional<Proving> proving, Listener listener) {
+    return create(PERSISTENCE_ID, settings, rollup, blocks, proving, listener);
   }
 
   static Behavior<Command> create(PersistenceId id, Settings settings, RollupClient rollup,
       LongFunction<Optional<L2Block>> blocks, Listener listener) {
+    return create(id, settings, rollup, blocks, Optional.empty(), listener);
+  }
+
+  static Behavior<Command> create(PersistenceId id, Settings settings, RollupClient rollup,
+      LongFunction<Optional<L2Block>> blocks, Optional<Proving> proving, Listener listener) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> new L1PublisherActor(id, context, timers,
-        settings, new PublishStep(settings, rollup, blocks), listener)));
+        settings, new PublishStep(settings, rollup, blocks, proving), proving, listener)));
   }
 
   private L1PublisherActor(PersistenceId id, ActorContext<Command> context, TimerScheduler<Command> timers,
-      Settings settings, PublishStep step, Listener listener) {
+      Settings settings, PublishStep step, Optional<Proving> proving, Listener listener) {
     super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(10), 0.2));
     this.context = context;
     this.timers = timers;
     this.settings = settings;
     this.step = step;
     this.listener = listener;
+    this.proving = proving;
     this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
   }
 
@@ -341,7 +476,16 @@ public final class L1PublisherActor
     if (state.holds(number) || step.builtOnAbandonedChain(state, publish.block())) {
       return Effect().reply(publish.replyTo(), new Accepted(number));
     }
-    return Effect().persist(new PublishRequested(number, publish.block()))
+    String proof = "";
+    if (proving.isPresent()) {
+      try {
+        proof = L1Client.hex(ProposalProof.encode(proving.get().keys(), publish.block(), publish.proofs()));
+      } catch (IllegalArgumentException e) {
+        context.getLog().warn("not publishing: {}", e.getMessage());
+        return Effect().reply(publish.replyTo(), new Refused(number, e.getMessage()));
+      }
+    }
+    return Effect().persist(new PublishRequested(number, publish.block(), proof))
         .thenRun(s -> {
           if (!busy) {
             timers.startSingleTimer(DRIVE_TIMER, Drive.INSTANCE, Duration.ZERO);
@@ -467,7 +611,7 @@ public final class L1PublisherActor
     return new Status(state.publishedBlockNumber(), state.publishedL1TxHash(),
         state.queue().stream().map(L2Block::number).toList(),
         state.attempt().map(a -> a.sent().stream().map(L1TxSent::hash).toList()).orElse(List.of()), failures,
-        lastError);
+        lastError, proving.isPresent(), step.provenSeen());
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -67,12 +67,27 @@ final class PublishStep {
   private final RollupClient rollup;
   private final L1Client l1;
   private final LongFunction<Optional<L2Block>> blocks;
+  private final Optional<L1PublisherActor.Proving> proving;
+  /** Whether the Rollup's proof checking was found to match {@link #proving} (read once, at the first step). */
+  private volatile boolean modeChecked;
+  /** The Rollup's provenBlockNumber at the last step (status only), when it checks proofs. */
+  private volatile long provenSeen;
 
   PublishStep(L1PublisherActor.Settings settings, RollupClient rollup, LongFunction<Optional<L2Block>> blocks) {
+    this(settings, rollup, blocks, Optional.empty());
+  }
+
+  PublishStep(L1PublisherActor.Settings settings, RollupClient rollup, LongFunction<Optional<L2Block>> blocks,
+      Optional<L1PublisherActor.Proving> proving) {
     this.settings = settings;
     this.rollup = rollup;
     this.l1 = rollup.client();
     this.blocks = blocks;
+    this.proving = proving;
+  }
+
+  long provenSeen() {
+    return provenSeen;
   }
 
   L1Client.BroadcastResult broadcast(L1Client.SignedTx tx) {
@@ -107,6 +122,18 @@ final class PublishStep {
   }
 
   private Decision decideOrThrow(State state, OptionalLong nextNonce) {
+    if (!modeChecked) {
+      boolean checks = rollup.proofCheckingEnabled();
+      if (checks != proving.isPresent()) {
+        return Decision.problem("the Rollup at " + rollup.address() + (checks
+            ? " checks proofs (PROOF_CHECKING_ENABLED) but this publisher has no verifier keys: it cannot prove blocks"
+            : " does not check proofs but this publisher was given verifier keys (it would send proofs L1 refuses)"));
+      }
+      modeChecked = true;
+    }
+    if (proving.isPresent()) {
+      provenSeen = rollup.provenBlockNumber();
+    }
     long rawPending = rollup.pendingBlockNumber();
     // once the prune window of the first unproven block has passed, the next proposal prunes every unproven block
     boolean pruning = rawPending > 0 && rollup.canPrune();
@@ -143,7 +170,7 @@ final class PublishStep {
       return requestMissing(pending + 1, number - 1, "L1 lacks them below block " + number);
     }
     if (attempt.isPresent()) {
-      return follow(head, attempt.get());
+      return follow(state, head, attempt.get());
     }
     return sendNew(state, head, nextNonce);
   }
@@ -224,7 +251,16 @@ final class PublishStep {
         return Decision.problem("cannot publish block " + n + " again (" + why + "): the node's block index does not"
             + " hold it");
       }
-      events.add(new PublishRequested(n, block.get()));
+      String proof = "";
+      if (proving.isPresent()) {
+        try {
+          proof = L1Client.hex(ProposalProof.encode(proving.get().keys(), block.get(),
+              proving.get().proofsOf().apply(n)));
+        } catch (IllegalArgumentException e) {
+          return Decision.problem("cannot publish block " + n + " again (" + why + "): " + e.getMessage());
+        }
+      }
+      events.add(new PublishRequested(n, block.get(), proof));
     }
     return Decision.journal(events);
   }
@@ -266,7 +302,7 @@ final class PublishStep {
   }
 
   /** Our transaction(s) for the block are out: mined, dropped, lost by the node, or stuck and to be replaced. */
-  private Decision follow(L2Block block, Attempt attempt) {
+  private Decision follow(State state, L2Block block, Attempt attempt) {
     Optional<Decision> landed = landed(block.number(), attempt);
     if (landed.isPresent()) {
       return landed.get();
@@ -279,7 +315,7 @@ final class PublishStep {
     }
     long tip = l1.blockNumber();
     if (tip - newest.sentAtL1Block() >= settings.bumpAfterL1Blocks()) {
-      return replace(block, newest, tip);
+      return replace(block, state.proofOf(block.number()), newest, tip);
     }
     if (!l1.knows(newest.hash())) {
       // journaled but never sent (a crash), or the L1 node lost it (a restart, a reorg): the same bytes again
@@ -308,7 +344,7 @@ final class PublishStep {
   }
 
   /** Same nonce, fees raised by the bump (and at least what the network asks now), capped at the maximum. */
-  private Decision replace(L2Block block, L1TxSent stuck, long tip) {
+  private Decision replace(L2Block block, String proof, L1TxSent stuck, long tip) {
     BigInteger factor = BigInteger.valueOf(100L + settings.feeBumpPercent());
     BigInteger priority = max(ceilPercent(stuck.maxPriorityFeePerGas(), factor), l1.maxPriorityFeePerGas());
     BigInteger maxFee = max(ceilPercent(stuck.maxFeePerGas(), factor),
@@ -318,8 +354,8 @@ final class PublishStep {
           + (tip - stuck.sentAtL1Block()) + " L1 blocks and bumping it would offer " + maxFee
           + " wei per gas, above the maximum " + settings.maxFeePerGas() + " (obsidian.l1.publisher.max-fee-per-gas-gwei)");
     }
-    L1Client.SignedTx signed = l1.sign(rollup.address(), calldata(block), stuck.nonce(), stuck.gasLimit(), maxFee,
-        priority);
+    L1Client.SignedTx signed = l1.sign(rollup.address(), calldata(block, proof), stuck.nonce(), stuck.gasLimit(),
+        maxFee, priority);
     return Decision.send(List.of(
         new L1TxReplaced(block.number(), stuck.nonce(), stuck.hash(),
             "unmined after " + (tip - stuck.sentAtL1Block()) + " L1 blocks"),
@@ -337,7 +373,12 @@ final class PublishStep {
       return abandon(state, block.number() - 1, top, "the Inbox tree of block " + block.number() + " no longer holds"
           + " the " + block.l1ToL2Messages().size() + " L1->L2 messages the block inserted (an L1 reorg changed it)");
     }
-    byte[] data = calldata(block);
+    String proof = state.proofOf(block.number());
+    if (proving.isPresent() && proof.isEmpty()) {
+      return Decision.problem("block " + block.number() + " is queued without its proof, and the Rollup checks"
+          + " proofs");
+    }
+    byte[] data = calldata(block, proof);
     long gasLimit;
     try {
       gasLimit = l1.estimateGas(rollup.address(), data, "Rollup.propose(block " + block.number() + ")");
@@ -363,11 +404,13 @@ final class PublishStep {
         signed.raw(), tip)), signed, OptionalLong.of(nonce + 1));
   }
 
-  private byte[] calldata(L2Block block) {
+  /** @param proof the journaled proof argument (hex; "" for none) */
+  private byte[] calldata(L2Block block, String proof) {
     Fr inHash = rollup.inboxRoot(block.number());
     ProposedHeader.Proposal proposal = ProposedHeader.of(block, inHash, Fr.of(settings.rollupVersion()),
         Fr.of(settings.chainId()));
-    return RollupClient.proposeCalldata(proposal.header(), proposal.effects(), new byte[0]);
+    return RollupClient.proposeCalldata(proposal.header(), proposal.effects(),
+        proof.isEmpty() ? new byte[0] : L1Client.unhex(proof));
   }
 
   private static BigInteger ceilPercent(BigInteger value, BigInteger percent) {

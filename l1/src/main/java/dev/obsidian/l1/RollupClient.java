@@ -24,6 +24,11 @@ public final class RollupClient {
   static final Event PRUNED_PENDING = new Event("PrunedPending", List.of(
       new TypeReference<Uint256>(false) {}, new TypeReference<Uint256>(false) {}));
 
+  static final Event L2_BLOCK_PROVEN = new Event("L2BlockProven", List.of(new TypeReference<Uint256>(true) {}));
+
+  /** One {@code L2BlockProven} log: the Rollup verified the block's proofs in the transaction {@code l1TxHash}. */
+  public record BlockProvenLog(long blockNumber, long l1Block, String l1TxHash) {}
+
   /** One {@code PrunedPending} log: the Rollup dropped blocks {@code provenBlockNumber + 1 .. pendingBlockNumber}. */
   public record PrunedLog(long provenBlockNumber, long pendingBlockNumber, long l1Block) {}
 
@@ -150,6 +155,19 @@ public final class RollupClient {
     filter.addSingleTopic(EventEncoder.encode(L2_BLOCK_PROPOSED));
     filter.addSingleTopic(org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(BigInteger.valueOf(blockNumber), 64));
     return toLogs(client.logs(filter));
+  }
+
+  /** The {@code L2BlockProven} logs from the deployment block to the tip. */
+  public List<BlockProvenLog> provenLogs() {
+    EthFilter filter = new EthFilter(L1Client.at(fromL1Block),
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST, rollup.toString());
+    filter.addSingleTopic(EventEncoder.encode(L2_BLOCK_PROVEN));
+    List<BlockProvenLog> logs = new ArrayList<>();
+    for (Log log : client.logs(filter)) {
+      logs.add(new BlockProvenLog(new BigInteger(log.getTopics().get(1).substring(2), 16).longValueExact(),
+          log.getBlockNumber().longValueExact(), log.getTransactionHash()));
+    }
+    return logs;
   }
 
   /** Whether the next proposal would first prune every unproven block (their prune window has passed). */

@@ -367,7 +367,7 @@ class L1PublisherActorTest {
   @Test
   void aRevertIsNamedRetriedWithBackoffAndNothingElseJournaled() {
     withSpawned(rollup, n -> Optional.empty(), (actor, id) -> {
-      this.<L1PublisherActor.Accepted>ask(actor, replyTo -> new L1PublisherActor.Publish(block(1, random.field()), replyTo));
+      this.<L1PublisherActor.Reply>ask(actor, replyTo -> new L1PublisherActor.Publish(block(1, random.field()), replyTo));
       await(() -> askStatus(actor).failures() >= SETTINGS.maxAttempts(), "retried up to the bound");
       String error = askStatus(actor).lastError().orElseThrow();
       assertTrue(error.contains("Rollup__InvalidArchive"), error);
@@ -382,7 +382,7 @@ class L1PublisherActorTest {
         Fr.of(1), Fr.of(31337));
     rollup.propose(other.header(), other.effects(), new byte[0]);
     withSpawned(rollup, n -> Optional.empty(), (actor, id) -> {
-      this.<L1PublisherActor.Accepted>ask(actor, replyTo -> new L1PublisherActor.Publish(chain.get(0), replyTo));
+      this.<L1PublisherActor.Reply>ask(actor, replyTo -> new L1PublisherActor.Publish(chain.get(0), replyTo));
       await(() -> askStatus(actor).lastError().isPresent(), "the conflict is reported");
       String error = askStatus(actor).lastError().get();
       assertTrue(error.contains("L1 holds a different block 1"), error);
@@ -399,7 +399,7 @@ class L1PublisherActorTest {
     lost.close();
     try {
       withSpawned(new RollupClient(client, contracts.rollup()), n -> Optional.empty(), (actor, id) -> {
-        this.<L1PublisherActor.Accepted>ask(actor, replyTo -> new L1PublisherActor.Publish(chain.get(0), replyTo));
+        this.<L1PublisherActor.Reply>ask(actor, replyTo -> new L1PublisherActor.Publish(chain.get(0), replyTo));
         await(() -> askStatus(actor).failures() >= 2, "retried");
         String error = askStatus(actor).lastError().orElseThrow();
         assertTrue(error.contains("L1 RPC unreachable"), error);
@@ -517,8 +517,8 @@ class L1PublisherActorTest {
   }
 
   private L1PublisherActor.Accepted publish(L2Block block) {
-    return publisher.<L1PublisherActor.Accepted>runCommand(replyTo -> new L1PublisherActor.Publish(block, replyTo))
-        .reply();
+    return (L1PublisherActor.Accepted) publisher.<L1PublisherActor.Reply>runCommand(
+        replyTo -> new L1PublisherActor.Publish(block, replyTo)).reply();
   }
 
   private L1PublisherActor.Status status() {

@@ -1,13 +1,11 @@
 package dev.obsidian.l1;
 
 import dev.obsidian.actors.block.TxEffect;
-import dev.obsidian.circuits.groth16.DevSetup;
-import dev.obsidian.circuits.groth16.KeyCodec;
+import dev.obsidian.circuits.groth16.KeyStore;
 import dev.obsidian.circuits.groth16.Proof;
 import dev.obsidian.circuits.groth16.Prover;
 import dev.obsidian.circuits.groth16.ProvingKey;
 import dev.obsidian.circuits.groth16.Verifier;
-import dev.obsidian.circuits.ir.Circuit;
 import dev.obsidian.circuits.ir.CompiledCircuit;
 import dev.obsidian.circuits.ir.Interpreter;
 import dev.obsidian.circuits.ir.Oracles;
@@ -19,38 +17,41 @@ import dev.obsidian.circuits.rollup.BlockRootData;
 import dev.obsidian.circuits.rollup.BlockRootWitness;
 import dev.obsidian.circuits.rollup.BlockTx;
 import dev.obsidian.circuits.rollup.PublishedEffects;
+import dev.obsidian.config.ProverSettings;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.hash.Sha;
 import dev.obsidian.merkle.TreeId;
 import dev.obsidian.merkle.WorldStateFork;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Real block proofs for the L1 tests: the base rollup of capacity 2 and block-root variants compiled to R1CS, dev
- * setup keys (INSECURE, test seeds; cached under target/test-keys, named by the circuit artifact's hash, because a setup takes minutes here), and for a
+ * keys (INSECURE) from the per-user key store ({@code ~/.cache/obsidian/groth16-keys}, shared with the prover tests and
+ * the node, because a setup takes minutes here), and for a
  * block of txs: every base proof, the block root proof, the header and the proof calldata. Every proof is checked
  * by the Java verifier before it is used.
  */
 final class RealBlockProofs {
   static final int BASE_CAPACITY = 2;
-  private static final Path KEY_CACHE = Path.of("target", "test-keys");
 
   final CompiledCircuit base;
   final ProvingKey baseKey;
   final List<Integer> rootCapacities;
   final List<CompiledCircuit> roots = new ArrayList<>();
   final List<ProvingKey> rootKeys = new ArrayList<>();
+
+  /** Circuits and keys made elsewhere (e.g. loaded from a KeyStore). */
+  RealBlockProofs(CompiledCircuit base, ProvingKey baseKey, List<Integer> rootCapacities,
+      List<CompiledCircuit> roots, List<ProvingKey> rootKeys) {
+    this.base = base;
+    this.baseKey = baseKey;
+    this.rootCapacities = List.copyOf(rootCapacities);
+    this.roots.addAll(roots);
+    this.rootKeys.addAll(rootKeys);
+  }
 
   RealBlockProofs(List<Integer> rootCapacities) {
     this.rootCapacities = List.copyOf(rootCapacities);
@@ -65,7 +66,7 @@ final class RealBlockProofs {
 
   /** A proven block: what propose takes, and the pieces tests tamper with. */
   record ProvenBlock(ProposedHeader header, byte[] effects, BlockProofCalldata.Batch batch, Fr commitment,
-      Fr evaluation, List<Fr> headerFields, List<List<Fr>> baseInputs) {
+      Fr evaluation, List<Fr> headerFields, List<List<Fr>> baseInputs, List<Fr> rootInputs) {
     byte[] proof() {
       return BlockProofCalldata.rollupProof(commitment, evaluation, batch.encode());
     }
@@ -121,7 +122,8 @@ final class RealBlockProofs {
         outTree.root(), outTree.height());
     BlockProofCalldata.Batch batch = BlockProofCalldata.Batch.of(rootVariant, rootProof, rootInputs, baseProofs,
         baseInputs);
-    return new ProvenBlock(proposed, published, batch, rootInputs.get(17), rootInputs.get(18), header, baseInputs);
+    return new ProvenBlock(proposed, published, batch, rootInputs.get(17), rootInputs.get(18), header, baseInputs,
+        rootInputs);
   }
 
   private static Proof prove(CompiledCircuit circuit, ProvingKey key, Fr[] witness, List<Fr> inputs,
@@ -133,26 +135,12 @@ final class RealBlockProofs {
     return proof;
   }
 
-  /** The dev-setup key of a circuit, from the cache when its file exists (named by the R1CS's shape). */
+  /**
+   * The dev key of a circuit from the per-user key store the prover and the node use (made there once per machine,
+   * INSECURE, deterministic), so the l1 tests share their setups with the prover tests.
+   */
   private static ProvingKey key(CompiledCircuit compiled) {
-    Circuit circuit = compiled.circuit();
-    byte[] artifact = dev.obsidian.circuits.ir.CircuitFormat.write(circuit); // ends with its SHA-256
-    String name = circuit.name() + "-" + java.util.HexFormat.of().formatHex(Arrays.copyOfRange(artifact,
-        artifact.length - 32, artifact.length - 20)) + ".pk";
-    Path file = KEY_CACHE.resolve(name);
-    try {
-      if (Files.exists(file)) {
-        return KeyCodec.read(file, null);
-      }
-      ProvingKey key = DevSetup.generate(compiled.r1cs(), ("l1-test-" + circuit.name()).getBytes(
-          StandardCharsets.UTF_8), new PrintStream(OutputStream.nullOutputStream())); // INSECURE test key
-      Files.createDirectories(KEY_CACHE);
-      Path partial = KEY_CACHE.resolve(name + ".partial");
-      KeyCodec.write(key, partial);
-      Files.move(partial, file);
-      return key;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    KeyStore store = new KeyStore(ProverSettings.defaults(true).resolvedKeyDir(System.getenv()), System.out);
+    return store.loadOrCreate(compiled.circuit().name(), compiled.r1cs()).provingKey();
   }
 }

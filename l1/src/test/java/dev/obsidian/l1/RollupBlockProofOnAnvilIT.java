@@ -21,7 +21,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 /**
  * The Rollup with real block proofs on a real Anvil: our prover proves the block root (block-root-1) and one
  * base-rollup-2 per tx, the Rollup checks data availability and verifies them in one batched pairing check.
- * Slow (dev setups take minutes on this machine; keys are cached in target/test-keys), hence an IT:
+ * Slow (dev setups take minutes on this machine the first time; keys are kept in the per-user key store), hence an IT:
  * {@code ./mvnw -pl l1 -am verify -Dit.test=RollupBlockProofOnAnvilIT}. Larger blocks for the gas table are opt-in:
  * {@code -Dobsidian.blockproof.txs=4,16} (each needs its block-root variant's setup and one base proof per tx).
  */
