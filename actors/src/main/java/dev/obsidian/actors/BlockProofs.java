@@ -4,13 +4,18 @@ import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.persistence.ObsidianSerializable;
 import java.util.List;
 import org.apache.pekko.Done;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.persistence.query.javadsl.CurrentEventsByPersistenceIdQuery;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.stream.javadsl.Sink;
 
 /**
  * The journal of accepted proofs: one {@link ProofsRecorded} event per proven block, written before the sequencer
@@ -79,5 +84,22 @@ public final class BlockProofs
   public EventHandler<State, ProofsRecorded> eventHandler() {
     return newEventHandlerBuilder().forAnyState()
         .onAnyEvent((state, event) -> new State(Math.max(state.lastBlockNumber(), event.blockNumber())));
+  }
+
+  /**
+   * The proofs last journaled for block {@code blockNumber} (empty when none), read through the read journal
+   * {@code readJournalPluginId}: one pass over this journal, for the rare re-publication of a block L1 lost (the
+   * state keeps no proofs). The newest record wins: after a chain rollback a rebuilt block is proven again.
+   */
+  public static CompletionStage<List<AcceptedProof>> recorded(ActorSystem<?> system, String readJournalPluginId,
+      long blockNumber) {
+    CurrentEventsByPersistenceIdQuery journal = PersistenceQuery.get(system)
+        .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, readJournalPluginId);
+    return journal.currentEventsByPersistenceId(PERSISTENCE_ID.id(), 0, Long.MAX_VALUE)
+        .map(envelope -> envelope.event())
+        .filter(event -> event instanceof ProofsRecorded recorded && recorded.blockNumber() == blockNumber)
+        .map(event -> ((ProofsRecorded) event).proofs())
+        .runWith(Sink.<List<AcceptedProof>>lastOption(), system)
+        .thenApply(last -> last.orElse(List.of()));
   }
 }

@@ -231,6 +231,11 @@ public final class NodeGuardian {
     };
   }
 
+  /** The read journal plugin of the node's journal (for reads such as {@link BlockProofs#recorded}). */
+  public static String readJournalPluginId(ObsidianSettings settings) {
+    return journalConfig(settings).readJournalPluginId();
+  }
+
   private static void closeWhenOpened(CompletableFuture<WorldStateStore> opening) {
     WorldStateStore opened = opening.exceptionally(failure -> null).join();
     if (opened != null) {

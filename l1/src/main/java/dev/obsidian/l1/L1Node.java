@@ -121,12 +121,13 @@ public final class L1Node implements AutoCloseable {
    *     notes say so
    */
   public static L1Wiring wiring(java.util.concurrent.CompletableFuture<L1Node> starting, boolean checksProofs) {
-    return wiring(starting, checksProofs, blockNumber -> List.of());
+    return wiring(starting, checksProofs, null);
   }
 
   /**
    * @param proofsOf a block's accepted proofs, for blocks the publisher sends again by itself (L1 lost them, e.g. a
-   *     sandbox's Anvil state lost with a kill): without them such a block is a named, retried problem
+   *     sandbox's Anvil state lost with a kill): without them such a block is a named, retried problem; null reads
+   *     them from the node's journal ({@link dev.obsidian.actors.BlockProofs#recorded})
    */
   public static L1Wiring wiring(java.util.concurrent.CompletableFuture<L1Node> starting, boolean checksProofs,
       java.util.function.LongFunction<List<dev.obsidian.actors.BlockProofs.AcceptedProof>> proofsOf) {
@@ -163,7 +164,25 @@ public final class L1Node implements AutoCloseable {
       java.util.function.LongFunction<List<dev.obsidian.actors.BlockProofs.AcceptedProof>> proofsOf) {
     return ActorL1Publisher.spawn(system, L1PublisherActor.Settings.of(settings.l1(), settings.node().rollupVersion()),
         new RollupClient(client, contracts.rollup(), contracts.deploymentL1Block()), index::block,
-        keys.map(k -> new L1PublisherActor.Proving(k, proofsOf)));
+        keys.map(k -> new L1PublisherActor.Proving(k, proofsOf != null ? proofsOf : journaledProofs(system))));
+  }
+
+  /** Reads a block's proofs from the node's journal; called on the publisher's blocking dispatcher. */
+  private java.util.function.LongFunction<List<dev.obsidian.actors.BlockProofs.AcceptedProof>> journaledProofs(
+      ActorSystem<?> system) {
+    String readJournal = NodeGuardian.readJournalPluginId(settings);
+    return blockNumber -> {
+      try {
+        return dev.obsidian.actors.BlockProofs.recorded(system, readJournal, blockNumber).toCompletableFuture()
+            .get(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return List.of();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        LOG.warning("reading the proofs of block " + blockNumber + " from the journal failed: " + e);
+        return List.of();
+      }
+    };
   }
 
   private Map<String, String> addresses() {

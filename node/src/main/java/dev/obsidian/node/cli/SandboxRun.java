@@ -39,12 +39,14 @@ final class SandboxRun {
     Thread hook = new Thread(() -> stopOnShutdown(stopped), "obsidian-sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
+      boolean checked = server.l1().checksProofs();
       out.println((effective.settings().prover().enabled()
-          ? "proving on: each tx gets a Groth16 base rollup proof (INSECURE dev keys unless imported) that the node "
-              + "verifies before the block is proven; no block-root proof yet"
+          ? "proving on: a Groth16 base rollup proof per tx and a block-root proof per block (INSECURE dev keys "
+              + "unless imported), verified by the node"
           : "proving off (--proving on to prove): blocks are published but never proven")
           + "; blocks are published to the L1 Rollup at " + server.l1().contracts().rollup() + " on "
-          + server.l1().rpcUrl() + " but not proof-checked there");
+          + server.l1().rpcUrl() + (checked ? ", which checks their proofs: a block is proven once L1 accepted it"
+              : " but not proof-checked there"));
       out.println("ready " + server.url() + " in " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
       out.flush();
       stopRequested.join();

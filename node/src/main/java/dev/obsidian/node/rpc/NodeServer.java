@@ -8,8 +8,10 @@ import dev.obsidian.actors.NodeApi;
 import dev.obsidian.actors.NodeClock;
 import dev.obsidian.actors.NodeGuardian;
 import dev.obsidian.config.ObsidianSettings;
+import dev.obsidian.l1.BlockVerifierKeys;
 import dev.obsidian.l1.L1Node;
 import java.util.Map;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -71,10 +73,20 @@ public final class NodeServer implements AutoCloseable {
         ActorSystem.create("obsidian-rpc", rpcConfig()), limits));
     // the L1 (Anvil start, contract deployment) comes up while the node recovers; only after the data-dir lock,
     // because a second sandbox on the same directory would otherwise stop the first one's Anvil by its pidfile
-    CompletableFuture<L1Node> l1 = CompletableFuture.supplyAsync(() -> L1Node.start(settings, environment));
+    // with proving on, the keys come first: the Rollup is deployed with their verifying keys
+    dev.obsidian.actors.BlockProver prover;
+    try {
+      prover = Proving.prover(settings, environment);
+    } catch (RuntimeException | Error e) {
+      stopQuietly(rpcSystem.exceptionally(failure -> null).join());
+      lock.close();
+      throw e;
+    }
+    Optional<BlockVerifierKeys> keys = Proving.verifierKeys(prover);
+    CompletableFuture<L1Node> l1 = CompletableFuture.supplyAsync(() -> L1Node.start(settings, environment, keys));
     ActorNode node;
     try {
-      node = NodeGuardian.start(settings, clock, L1Node.wiring(l1), Proving.prover(settings, environment));
+      node = NodeGuardian.start(settings, clock, L1Node.wiring(l1, keys.isPresent()), prover);
     } catch (RuntimeException | Error e) {
       stopQuietly(rpcSystem.exceptionally(failure -> null).join());
       closeQuietly(l1);
