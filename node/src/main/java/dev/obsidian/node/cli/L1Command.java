@@ -2,16 +2,21 @@ package dev.obsidian.node.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.obsidian.circuits.groth16.KeyStore;
+import dev.obsidian.config.ProverSettings;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.Constants;
 import dev.obsidian.crypto.protocol.EthAddress;
+import dev.obsidian.l1.BlockVerifierKeys;
 import dev.obsidian.l1.Deployer;
 import dev.obsidian.l1.L1Client;
 import dev.obsidian.l1.L1Contracts;
 import dev.obsidian.l1.L1Exception;
 import dev.obsidian.l1.L1PrivateKey;
 import dev.obsidian.l1.L1Status;
+import dev.obsidian.node.rpc.Proving;
 import dev.obsidian.node.rpc.RpcClient;
+import dev.obsidian.prover.Groth16BlockProver;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -92,8 +97,10 @@ final class L1Command implements Runnable {
 
   @Command(name = "deploy", mixinStandardHelpOptions = true, description = {
       "Deploy the Rollup (with its Inbox and Outbox), a test ERC-20 and a TokenPortal, and print their "
-          + "addresses as JSON. The deploying key becomes the Rollup's sequencer. Proof checking is off: the "
-          + "Rollup records blocks as not proof-checked."})
+          + "addresses as JSON. The deploying key becomes the Rollup's sequencer. With --proving off (the default) "
+          + "the Rollup records blocks as not proof-checked; with --proving on it checks each block's proofs with "
+          + "the verifying keys of --key-dir (made by the INSECURE dev setup when missing), for a node started with "
+          + "proving on and the same key settings."})
   static final class Deploy implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -117,8 +124,29 @@ final class L1Command implements Runnable {
             + "(default ${DEFAULT-VALUE}: without proof checking nothing is ever proven).")
     long pruneWindow;
 
+    @Option(names = "--proving", paramLabel = "on|off", defaultValue = "off",
+        description = "Deploy a Rollup that checks block proofs (on) or not (off; default ${DEFAULT-VALUE}).")
+    String proving;
+
+    @Option(names = "--key-dir", paramLabel = "DIR", description = "Groth16 key directory (obsidian.prover.key-dir; "
+        + "default: the per-user cache directory).")
+    Path keyDir;
+
+    @Option(names = "--max-base-capacity", paramLabel = "N", defaultValue = "2",
+        description = "Largest base rollup variant the verifier accepts (obsidian.prover.max-base-capacity).")
+    int maxBaseCapacity;
+
+    @Option(names = "--max-block-txs", paramLabel = "N", defaultValue = "4",
+        description = "Block-root variants the verifier accepts (obsidian.prover.max-block-txs).")
+    int maxBlockTxs;
+
     @Override
     public Integer call() {
+      if (!proving.equals("on") && !proving.equals("off")) {
+        throw new UserInputException("--proving: expected on or off, got '" + proving + "'");
+      }
+      java.util.Optional<BlockVerifierKeys> keys = proving.equals("on") ? java.util.Optional.of(verifierKeys())
+          : java.util.Optional.empty();
       L1PrivateKey key;
       try {
         key = L1PrivateKey.fromFile(privateKeyFile);
@@ -127,14 +155,32 @@ final class L1Command implements Runnable {
       }
       L1Contracts contracts;
       try (L1Client client = L1Client.connect(rpcUrl, key, chainId, TIMEOUT)) {
-        contracts = Deployer.deploy(client, new Deployer.Options(client.sender(), Constants.GENESIS_ARCHIVE_ROOT,
-            rollupVersion, pruneWindow, Deployer.DEFAULT_MAX_EFFECTS_BYTES, Fr.ZERO));
+        Deployer.Options options = new Deployer.Options(client.sender(), Constants.GENESIS_ARCHIVE_ROOT,
+            rollupVersion, pruneWindow, Deployer.DEFAULT_MAX_EFFECTS_BYTES, Fr.ZERO);
+        contracts = keys.isPresent() ? Deployer.deployCheckingBlockProofs(client, options, keys.get())
+            : Deployer.deploy(client, options);
       } catch (L1Exception | IllegalArgumentException e) {
         throw new UserInputException("--rpc-url " + rpcUrl + ": " + e.getMessage(), e);
       }
       spec.commandLine().getOut().println(contracts.toJson());
       spec.commandLine().getOut().flush();
       return 0;
+    }
+
+    /** The verifying keys of the variants a node with these settings proves with (loaded or made, as it would). */
+    private BlockVerifierKeys verifierKeys() {
+      ProverSettings settings;
+      try {
+        settings = new ProverSettings(1, Duration.ofMinutes(5), true, 3, java.util.Optional.ofNullable(keyDir),
+            maxBaseCapacity, maxBlockTxs, 0, "127.0.0.1");
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException("--max-base-capacity / --max-block-txs: " + e.getMessage(), e);
+      }
+      java.io.PrintStream log = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+          java.nio.charset.StandardCharsets.UTF_8);
+      Groth16BlockProver prover = Groth16BlockProver.load(new KeyStore(settings.resolvedKeyDir(System.getenv()), log),
+          maxBaseCapacity, maxBlockTxs, log);
+      return Proving.verifierKeys(prover).orElseThrow();
     }
   }
 

@@ -57,6 +57,22 @@ class L1CommandIT {
       assertEquals(2, wrongChain.exitCode(), wrongChain.out());
       assertTrue(wrongChain.err().contains("reports chain id 31337, expected 1"), wrongChain.err());
 
+      // a Rollup that checks block proofs with the prover's verifying keys (dev keys from the shared cache)
+      CliRun checking = CliRun.run(Map.of(), "l1", "deploy", "--rpc-url", anvil.rpcUrl(), "--private-key-file",
+          keyFile.toString(), "--proving", "on", "--max-block-txs", "1");
+      assertEquals(0, checking.exitCode(), checking.err());
+      JsonNode deployed = new ObjectMapper().readTree(checking.out());
+      CliRun checkingStatus = CliRun.run(Map.of(), "l1", "status", "--url", anvil.rpcUrl(), "--rollup",
+          deployed.get("rollupAddress").asText(), "--json");
+      assertEquals("proof-checked (Groth16 verifier)",
+          new ObjectMapper().readTree(checkingStatus.out()).get("proofChecking").asText());
+      assertTrue(checking.out().contains("block-root-1") && checking.out().contains("base-rollup-2"),
+          "the recorded verifier variants: " + checking.out());
+      CliRun badMode = CliRun.run(Map.of(), "l1", "deploy", "--rpc-url", anvil.rpcUrl(), "--private-key-file",
+          keyFile.toString(), "--proving", "maybe");
+      assertEquals(2, badMode.exitCode(), badMode.out());
+      assertTrue(badMode.err().contains("--proving: expected on or off"), badMode.err());
+
       sandboxOnExternalL1(anvil, keyFile);
     }
   }
