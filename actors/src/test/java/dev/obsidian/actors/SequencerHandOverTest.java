@@ -1,20 +1,15 @@
 package dev.obsidian.actors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
-import dev.obsidian.actors.block.BlockBuilder;
 import dev.obsidian.actors.block.L2Block;
-import dev.obsidian.actors.block.TxEffect;
-import dev.obsidian.actors.testkit.RandomTxs;
+import dev.obsidian.actors.testkit.Await;
 import dev.obsidian.actors.tx.GasFees;
-import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.crypto.protocol.AztecAddress;
 import dev.obsidian.crypto.protocol.Constants;
 import dev.obsidian.crypto.protocol.EthAddress;
-import dev.obsidian.merkle.WorldStateFork;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -102,21 +97,7 @@ class SequencerHandOverTest {
   }
 
   private void buildAndProveBlock1() {
-    List<HashedTx> txs;
-    RandomTxs random = new RandomTxs(5, 31337, 1);
-    try (WorldStateFork genesis = WorldStateFork.inMemoryGenesis()) {
-      txs = List.of(HashedTx.of(random.next(Constants.GENESIS_BLOCK_HEADER_HASH, genesis)));
-    }
-    sequencer.runCommand(new Sequencer.TxsSelected(1, 1_700_000_123L, txs));
-    WorldState.BuildBlock build = assertInstanceOf(WorldState.BuildBlock.class, worldState.receiveMessage());
-    L2Block block;
-    try (WorldStateFork fork = WorldStateFork.inMemoryGenesis()) {
-      txs.forEach(tx -> BlockBuilder.apply(fork, tx.tx().effects()));
-      block = BlockBuilder.seal(fork, build.globals(),
-          txs.stream().map(tx -> new TxEffect(tx.hash(), 0, tx.tx().effects())).toList());
-    }
-    sequencer.runCommand(new Sequencer.BlockCandidate(new WorldState.Built(block, List.of())));
-    sequencer.runCommand(new Sequencer.BlockApplied(1));
+    SequencerDriver.buildBlock1(sequencer, worldState);
     sequencer.runCommand(new Sequencer.ProofDone(new ProverCoordinator.Proven(1, List.of())));
   }
 

@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.obsidian.actors.block.BlockBuilder;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.block.TxEffect;
+import dev.obsidian.actors.testkit.Await;
 import dev.obsidian.actors.testkit.RandomTxs;
 import dev.obsidian.actors.tx.GasFees;
 import dev.obsidian.actors.tx.HashedTx;

@@ -10,6 +10,7 @@ import dev.obsidian.actors.block.BlockHeader;
 import dev.obsidian.actors.block.GlobalVariables;
 import dev.obsidian.actors.block.L2Block;
 import dev.obsidian.actors.block.StateReference;
+import dev.obsidian.actors.testkit.Await;
 import dev.obsidian.actors.tx.GasFees;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.AztecAddress;
@@ -561,18 +562,7 @@ class L1PublisherActorTest {
   }
 
   private static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(condition, what, WAIT);
   }
 
   /** A block with real structure; roots other than the archive are random (the Rollup checks linkage and effects). */

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import dev.obsidian.actors.BlockProofs;
 import dev.obsidian.actors.L1Publisher;
 import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.testkit.Await;
 import dev.obsidian.circuits.groth16.KeyCodec;
 import dev.obsidian.circuits.groth16.KeyStore;
 import dev.obsidian.circuits.groth16.Proof;
@@ -382,17 +383,6 @@ class ProvenPublishingOnAnvilTest {
   }
 
   private static void await(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(condition, what, WAIT);
   }
 }

@@ -1,13 +1,13 @@
-package dev.obsidian.actors;
+package dev.obsidian.actors.testkit;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Polls a condition that actors make true asynchronously, failing the test naming it when it stays false. */
-final class Await {
+public final class Await {
   private Await() {}
 
-  static void until(BooleanSupplier condition, String what, Duration timeout) {
+  public static void until(BooleanSupplier condition, String what, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
