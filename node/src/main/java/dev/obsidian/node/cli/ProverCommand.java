@@ -49,6 +49,10 @@ final class ProverCommand implements Callable<Integer> {
       + "(obsidian.prover.max-base-capacity: 2, 8 or 64); jobs for larger ones fail here and go elsewhere.")
   Integer maxBaseCapacity;
 
+  @Option(names = "--max-block-txs", paramLabel = "N", description = "Block-root variants to load "
+      + "(obsidian.prover.max-block-txs, 1..16): keys up to the smallest of 1, 4, 16 holding N txs.")
+  Integer maxBlockTxs;
+
   @Option(names = "--key-dir", paramLabel = "DIR", description = "Key directory (obsidian.prover.key-dir; default "
       + "the shared cache). Must hold the node's keys, or the dev setup makes the same deterministic dev keys.")
   Path keyDir;
@@ -77,6 +81,7 @@ final class ProverCommand implements Callable<Integer> {
     var settings = new SandboxSettings()
         .flag("--workers", "obsidian.prover.workers", workers)
         .flag("--max-base-capacity", "obsidian.prover.max-base-capacity", maxBaseCapacity)
+        .flag("--max-block-txs", "obsidian.prover.max-block-txs", maxBlockTxs)
         .flag("--key-dir", "obsidian.prover.key-dir", keyDir == null ? null : keyDir.toAbsolutePath().toString())
         .loadEffective(file, cli.environment()).settings();
     return new ProverRun(spec.commandLine().getOut(), stopRequested, cli.environment())

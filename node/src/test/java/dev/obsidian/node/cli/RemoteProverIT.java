@@ -56,13 +56,14 @@ class RemoteProverIT {
         "obsidian.prover.enabled", true,
         "obsidian.prover.workers", 0,
         "obsidian.prover.max-base-capacity", 2,
+        "obsidian.prover.max-block-txs", 1,
         "obsidian.prover.cluster-port", clusterPort)), Map.of());
     Groth16BlockProver prover = (Groth16BlockProver) Proving.prover(settings, System.getenv());
     Path log = dataDir.resolve("prover.log");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED", "-Xss4m", "-cp", System.getProperty("java.class.path"),
         ObsidianCli.class.getName(), "prover", "--join", "127.0.0.1:" + clusterPort, "--workers", "1",
-        "--max-base-capacity", "2"));
+        "--max-base-capacity", "2", "--max-block-txs", "1"));
     List<Tx> sent = new ArrayList<>();
     String workerAddress;
     long blocks;
@@ -100,16 +101,17 @@ class RemoteProverIT {
     }
     List<BlockProofs.ProofsRecorded> recorded = NodeJournal.readEmbedded(dataDir).blockProofs();
     assertEquals(blocks, recorded.size());
-    var vk = prover.variants().get("base-rollup-2").key().provingKey().verifyingKey();
-    int proofs = 0;
+    int baseProofs = 0;
     for (BlockProofs.ProofsRecorded block : recorded) {
       for (BlockProofs.AcceptedProof proof : block.proofs()) {
         assertTrue(proof.worker().startsWith(workerAddress + "/"), proof.worker() + " is not in " + workerAddress);
-        assertTrue(Verifier.verify(vk, proof.publicInputs(), KeyCodec.decodeProof(proof.proof())));
-        proofs++;
+        var vk = prover.variants().get(proof.circuit()).key().provingKey().verifyingKey();
+        assertTrue(Verifier.verify(vk, proof.publicInputs(), KeyCodec.decodeProof(proof.proof())), proof.circuit());
+        baseProofs += proof.circuit().startsWith("base-rollup-") ? 1 : 0;
       }
+      assertEquals("block-root-1", block.proofs().get(block.proofs().size() - 1).circuit(), "the last job is the root");
     }
-    assertEquals(sent.size(), proofs);
+    assertEquals(sent.size(), baseProofs);
   }
 
   private static String readLine(BufferedReader out) {
