@@ -20,6 +20,57 @@ static const uint64_t INV = 0x87d20782e4866389ULL; /* -p^-1 mod 2^64 */
 static const fp ONE = {{0xd35d438dc58f0d9dULL, 0x0a78eb28f5c70b3dULL, 0x666ea36f7879462cULL,
                         0x0e0a77c19a07df2fULL}};
 
+#if defined(__x86_64__)
+#include <x86intrin.h>
+/* add/sub with carry chains the compiler turns into adc/sbb (x86-64); the generic version below elsewhere */
+typedef unsigned long long ull;
+
+/* t - p if t >= p, else t; branch-free (the outcome is data-dependent and would mispredict half the time). */
+static inline void fp_reduce_once(uint64_t t[4], fp *out) {
+    ull d0, d1, d2, d3;
+    unsigned char b = _subborrow_u64(0, t[0], P[0], &d0);
+    b = _subborrow_u64(b, t[1], P[1], &d1);
+    b = _subborrow_u64(b, t[2], P[2], &d2);
+    b = _subborrow_u64(b, t[3], P[3], &d3);
+    uint64_t keep = (uint64_t)0 - (uint64_t)b; /* all ones when t < p */
+    out->v[0] = (t[0] & keep) | (d0 & ~keep);
+    out->v[1] = (t[1] & keep) | (d1 & ~keep);
+    out->v[2] = (t[2] & keep) | (d2 & ~keep);
+    out->v[3] = (t[3] & keep) | (d3 & ~keep);
+}
+
+static inline void fp_add(fp *out, const fp *a, const fp *b) {
+    ull s0, s1, s2, s3, d0, d1, d2, d3;
+    unsigned char c = _addcarry_u64(0, a->v[0], b->v[0], &s0);
+    c = _addcarry_u64(c, a->v[1], b->v[1], &s1);
+    c = _addcarry_u64(c, a->v[2], b->v[2], &s2);
+    (void)_addcarry_u64(c, a->v[3], b->v[3], &s3); /* a + b < 2p < 2^255: no carry out */
+    unsigned char w = _subborrow_u64(0, s0, P[0], &d0);
+    w = _subborrow_u64(w, s1, P[1], &d1);
+    w = _subborrow_u64(w, s2, P[2], &d2);
+    w = _subborrow_u64(w, s3, P[3], &d3);
+    uint64_t keep = (uint64_t)0 - (uint64_t)w; /* all ones when the sum is below p */
+    out->v[0] = (s0 & keep) | (d0 & ~keep);
+    out->v[1] = (s1 & keep) | (d1 & ~keep);
+    out->v[2] = (s2 & keep) | (d2 & ~keep);
+    out->v[3] = (s3 & keep) | (d3 & ~keep);
+}
+
+static inline void fp_sub(fp *out, const fp *a, const fp *b) {
+    ull d0, d1, d2, d3;
+    unsigned char w = _subborrow_u64(0, a->v[0], b->v[0], &d0);
+    w = _subborrow_u64(w, a->v[1], b->v[1], &d1);
+    w = _subborrow_u64(w, a->v[2], b->v[2], &d2);
+    w = _subborrow_u64(w, a->v[3], b->v[3], &d3);
+    uint64_t mask = (uint64_t)0 - (uint64_t)w; /* add p back when a < b */
+    ull r0, r1, r2, r3;
+    unsigned char c = _addcarry_u64(0, d0, P[0] & mask, &r0);
+    c = _addcarry_u64(c, d1, P[1] & mask, &r1);
+    c = _addcarry_u64(c, d2, P[2] & mask, &r2);
+    (void)_addcarry_u64(c, d3, P[3] & mask, &r3);
+    out->v[0] = r0; out->v[1] = r1; out->v[2] = r2; out->v[3] = r3;
+}
+#else
 /* t - p if t >= p, else t; branch-free (the outcome is data-dependent and would mispredict half the time). */
 static inline void fp_reduce_once(uint64_t t[4], fp *out) {
     uint64_t d[4];
@@ -62,6 +113,7 @@ static inline void fp_sub(fp *out, const fp *a, const fp *b) {
         carry = s >> 64;
     }
 }
+#endif
 
 static inline void fp_neg(fp *out, const fp *a) {
     fp zero = {{0, 0, 0, 0}};
