@@ -82,18 +82,45 @@ public final class Domain {
 
   /** Coefficients → evaluations at g·ω^i. */
   public void cosetFft(long[] values) {
-    multiplyByPowers(values, COSET_SHIFT);
+    multiplyByPowers(values, COSET_SHIFT, Fr.ONE);
     fft(values);
   }
 
   /** Evaluations at g·ω^i → coefficients. */
   public void inverseCosetFft(long[] values) {
-    inverseFft(values);
-    multiplyByPowers(values, COSET_SHIFT.inverse());
+    inverseCosetFft(values, Fr.ONE);
+  }
+
+  /**
+   * Evaluations at g·ω^i → coefficients times {@code factor}: one inverse transform, then one pass multiplying
+   * coefficient i by factor·g^-i/n (the 1/n, the coset shift and the factor fused).
+   */
+  public void inverseCosetFft(long[] values, Fr factor) {
+    transform(values, inverseTwiddles);
+    multiplyByPowers(values, COSET_SHIFT.inverse(), factor.mul(sizeInverseFr()));
+  }
+
+  /**
+   * Evaluations at ω^i → evaluations at g·ω^i of the same polynomial: inverse transform, one pass multiplying
+   * coefficient i by g^i/n (the 1/n and the coset shift fused), forward transform.
+   */
+  public void evaluationsToCoset(long[] values) {
+    transform(values, inverseTwiddles);
+    multiplyByPowers(values, COSET_SHIFT, sizeInverseFr());
+    transform(values, twiddles);
+  }
+
+  private Fr sizeInverseFr() {
+    return Fr.fromMontgomeryLimbs(sizeInverse, 0);
   }
 
   /** values[i] *= base^i. */
   static void multiplyByPowers(long[] values, Fr base) {
+    multiplyByPowers(values, base, Fr.ONE);
+  }
+
+  /** values[i] *= factor·base^i, on all cores for large vectors. */
+  static void multiplyByPowers(long[] values, Fr base, Fr factor) {
     int n = values.length / 4;
     int chunks = chunks(n);
     int per = (n + chunks - 1) / chunks;
@@ -104,8 +131,8 @@ public final class Domain {
         return;
       }
       long[] p = new long[8];
+      base.pow(from).mul(factor).copyMontgomeryLimbs(p, 0);
       base.copyMontgomeryLimbs(p, 4);
-      K.pow(p, 4, new long[] {from}, p, 0);
       for (int i = from; i < to; i++) {
         K.mul(values, 4 * i, p, 0, values, 4 * i);
         K.mul(p, 0, p, 4, p, 0);

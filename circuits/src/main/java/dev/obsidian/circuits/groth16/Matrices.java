@@ -28,7 +28,31 @@ final class Matrices {
     this.coefficients = coefficients;
   }
 
+  /** The last few R1CS converted, by identity: a prover proves the same few circuits again and again. */
+  private static final int CACHED = 4;
+  private static final R1cs[] cachedKeys = new R1cs[CACHED];
+  private static final Matrices[][] cachedValues = new Matrices[CACHED][];
+  private static int nextSlot;
+
+  /** A, B and C of {@code r1cs}, converted once per R1CS instance (cached for the last few instances). */
   static Matrices[] of(R1cs r1cs) {
+    synchronized (cachedKeys) {
+      for (int i = 0; i < CACHED; i++) {
+        if (cachedKeys[i] == r1cs) {
+          return cachedValues[i];
+        }
+      }
+    }
+    Matrices[] converted = convert(r1cs);
+    synchronized (cachedKeys) {
+      cachedKeys[nextSlot] = r1cs;
+      cachedValues[nextSlot] = converted;
+      nextSlot = (nextSlot + 1) % CACHED;
+    }
+    return converted;
+  }
+
+  private static Matrices[] convert(R1cs r1cs) {
     return new Matrices[] {of(r1cs.constraints(), Constraint::a), of(r1cs.constraints(), Constraint::b),
         of(r1cs.constraints(), Constraint::c)};
   }

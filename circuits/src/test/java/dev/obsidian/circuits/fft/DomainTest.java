@@ -32,6 +32,15 @@ class DomainTest {
       assertEquals(horner(coefficients, x), Fr.fromMontgomeryLimbs(values, 4 * i));
       assertEquals(horner(coefficients, x.mul(Domain.COSET_SHIFT)), Fr.fromMontgomeryLimbs(cosetValues, 4 * i));
     }
+    // the prover's fused path: evaluations on the domain straight to evaluations on the coset, and back with a factor
+    long[] moved = values.clone();
+    domain.evaluationsToCoset(moved);
+    assertArrayEquals(cosetValues, moved);
+    Fr factor = Fr.of(random.nextLong());
+    domain.inverseCosetFft(moved, factor);
+    for (int i = 0; i < n; i++) {
+      assertEquals(coefficients[i].mul(factor), Fr.fromMontgomeryLimbs(moved, 4 * i));
+    }
     domain.inverseFft(values);
     assertArrayEquals(original, values);
     domain.inverseCosetFft(cosetValues);
