@@ -281,3 +281,6 @@ JNIEXPORT void JNICALL Java_dev_obsidian_circuits_msm_NativeMsm_windowSum(JNIEnv
     }
     (*env)->SetLongArrayRegion(env, outArray, 0, width, (const jlong *)result);
 }
+
+/* ---- FFT butterflies over Fr (same library) ---- */
+#include "bn254_fft.c"

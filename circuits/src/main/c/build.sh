@@ -12,7 +12,7 @@ if [ "$(uname -s)" != "Linux" ]; then
 fi
 out_dir="$classes/native/linux-$(uname -m)"
 library="$out_dir/libobsidian_msm.so"
-if [ -f "$library" ] && [ "$library" -nt "$source_dir/bn254_msm.c" ] && [ "$library" -nt "$source_dir/bn254_curve.h" ]; then
+if [ -f "$library" ] && [ "$library" -nt "$source_dir/bn254_msm.c" ] && [ "$library" -nt "$source_dir/bn254_curve.h" ] && [ "$library" -nt "$source_dir/bn254_fft.c" ]; then
     exit 0
 fi
 mkdir -p "$out_dir"
