@@ -11,6 +11,45 @@ static const uint64_t R_INV = 0xc2e1f593efffffffULL; /* -r^-1 mod 2^64 */
 
 typedef struct { uint64_t v[4]; } fr;
 
+#if defined(__x86_64__)
+/* as bn254_msm.c's fp_add / fp_sub: carries in the flags (adc/sbb) */
+static inline void fr_select_reduced(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3, fr *out) {
+    ull d0, d1, d2, d3;
+    unsigned char w = _subborrow_u64(0, t0, R_MOD[0], &d0);
+    w = _subborrow_u64(w, t1, R_MOD[1], &d1);
+    w = _subborrow_u64(w, t2, R_MOD[2], &d2);
+    w = _subborrow_u64(w, t3, R_MOD[3], &d3);
+    uint64_t keep = (uint64_t)0 - (uint64_t)w; /* all ones when t < r */
+    out->v[0] = (t0 & keep) | (d0 & ~keep);
+    out->v[1] = (t1 & keep) | (d1 & ~keep);
+    out->v[2] = (t2 & keep) | (d2 & ~keep);
+    out->v[3] = (t3 & keep) | (d3 & ~keep);
+}
+
+static inline void fr_add(fr *out, const fr *a, const fr *b) {
+    ull s0, s1, s2, s3;
+    unsigned char c = _addcarry_u64(0, a->v[0], b->v[0], &s0);
+    c = _addcarry_u64(c, a->v[1], b->v[1], &s1);
+    c = _addcarry_u64(c, a->v[2], b->v[2], &s2);
+    (void)_addcarry_u64(c, a->v[3], b->v[3], &s3); /* a + b < 2r < 2^255: no carry out */
+    fr_select_reduced(s0, s1, s2, s3, out);
+}
+
+static inline void fr_sub(fr *out, const fr *a, const fr *b) {
+    ull d0, d1, d2, d3;
+    unsigned char w = _subborrow_u64(0, a->v[0], b->v[0], &d0);
+    w = _subborrow_u64(w, a->v[1], b->v[1], &d1);
+    w = _subborrow_u64(w, a->v[2], b->v[2], &d2);
+    w = _subborrow_u64(w, a->v[3], b->v[3], &d3);
+    uint64_t mask = (uint64_t)0 - (uint64_t)w; /* add r back when a < b */
+    ull r0, r1, r2, r3;
+    unsigned char c = _addcarry_u64(0, d0, R_MOD[0] & mask, &r0);
+    c = _addcarry_u64(c, d1, R_MOD[1] & mask, &r1);
+    c = _addcarry_u64(c, d2, R_MOD[2] & mask, &r2);
+    (void)_addcarry_u64(c, d3, R_MOD[3] & mask, &r3);
+    out->v[0] = r0; out->v[1] = r1; out->v[2] = r2; out->v[3] = r3;
+}
+#else
 static inline void fr_select_reduced(uint64_t t0, uint64_t t1, uint64_t t2, uint64_t t3, fr *out) {
     uint64_t t[4] = {t0, t1, t2, t3}, d[4];
     u128 borrow = 0;
@@ -52,6 +91,8 @@ static inline void fr_sub(fr *out, const fr *a, const fr *b) {
         carry = s >> 64;
     }
 }
+
+#endif
 
 static inline void fr_mul(fr *out, const fr *a, const fr *b) {
     uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
