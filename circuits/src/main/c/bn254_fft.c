@@ -94,7 +94,7 @@ static inline void fr_sub(fr *out, const fr *a, const fr *b) {
 
 #endif
 
-static inline void fr_mul(fr *out, const fr *a, const fr *b) {
+static inline void fr_mul_generic(fr *out, const fr *a, const fr *b) {
     uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
     for (int i = 0; i < 4; i++) {
         uint64_t bi = b->v[i];
@@ -122,6 +122,20 @@ static inline void fr_mul(fr *out, const fr *a, const fr *b) {
     }
     fr_select_reduced(t0, t1, t2, t3, out);
 }
+
+#if defined(__x86_64__)
+static inline void fr_mul(fr *out, const fr *a, const fr *b) {
+    if (use_adx) {
+        uint64_t t[4];
+        mont_mul_adx(t, a->v, b->v, R_MOD, R_INV);
+        fr_select_reduced(t[0], t[1], t[2], t[3], out);
+    } else {
+        fr_mul_generic(out, a, b);
+    }
+}
+#else
+static inline void fr_mul(fr *out, const fr *a, const fr *b) { fr_mul_generic(out, a, b); }
+#endif
 
 /*
  * butterflies(a, roots, size, fromLen, toLen, from, to): for each stage len = fromLen, 2·fromLen, ..., toLen
