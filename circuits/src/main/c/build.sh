@@ -1,5 +1,6 @@
 #!/bin/sh
-# Compiles the native MSM bucket kernel into the class-path directory NativeMsm loads from
+# Compiles the native kernels (MSM buckets, FFT butterflies: bn254_msm.c includes bn254_fft.c) into the class-path
+# directory NativeMsm loads from
 # (native/linux-<machine>/), for the Maven profile "native-msm" in circuits/pom.xml. Without it, MSM runs in Java.
 # Usage: build.sh <JDK home> <classes directory>. No -march=native: the library must run on any x86-64/arm64 CPU.
 set -eu
