@@ -53,7 +53,8 @@ public final class ProverBench {
     }
     out.printf(Locale.ROOT, "quotient (constraint evaluation, pointwise) %.3f s%n", t.quotientSeconds());
     out.printf(Locale.ROOT, "fft %.3f s%n", t.fftSeconds());
-    out.printf(Locale.ROOT, "msm %.3f s%n", t.msmSeconds());
+    out.printf(Locale.ROOT, "msm %.3f s (A %.3f, B in G1 %.3f, B in G2 %.3f, L %.3f, H %.3f)%n", t.msmSeconds(),
+        t.msmASeconds(), t.msmB1Seconds(), t.msmB2Seconds(), t.msmLSeconds(), t.msmHSeconds());
     out.printf(Locale.ROOT, "total %.3f s%n", t.totalSeconds());
     out.println(verified ? "proof verified" : "PROOF FAILED VERIFICATION");
     return new Report(r1cs.constraints().size(), r1cs.numWires(), pk.domainSize(), witnessSeconds, t, verified);

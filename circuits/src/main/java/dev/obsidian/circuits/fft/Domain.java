@@ -22,8 +22,14 @@ public final class Domain {
   private final long[] twiddles;
   private final long[] inverseTwiddles;
   private final long[] sizeInverse = new long[4];
+  private final boolean useNative;
 
   public Domain(int log2Size) {
+    this(log2Size, true);
+  }
+
+  /** As {@link #Domain(int)}; {@code allowNative = false} forces the Java butterflies (for tests). */
+  Domain(int log2Size, boolean allowNative) {
     if (log2Size < 0 || log2Size > Fr.TWO_ADICITY) {
       throw new IllegalArgumentException("domain log2Size must be in [0, 28], got " + log2Size);
     }
@@ -33,6 +39,7 @@ public final class Domain {
     this.twiddles = powers(generator, Math.max(1, size / 2));
     this.inverseTwiddles = powers(generator.inverse(), Math.max(1, size / 2));
     Fr.of(size).inverse().copyMontgomeryLimbs(sizeInverse, 0);
+    this.useNative = allowNative && NativeFft.available();
   }
 
   /** The smallest domain with at least {@code minimumSize} points. */
@@ -82,18 +89,45 @@ public final class Domain {
 
   /** Coefficients → evaluations at g·ω^i. */
   public void cosetFft(long[] values) {
-    multiplyByPowers(values, COSET_SHIFT);
+    multiplyByPowers(values, COSET_SHIFT, Fr.ONE);
     fft(values);
   }
 
   /** Evaluations at g·ω^i → coefficients. */
   public void inverseCosetFft(long[] values) {
-    inverseFft(values);
-    multiplyByPowers(values, COSET_SHIFT.inverse());
+    inverseCosetFft(values, Fr.ONE);
+  }
+
+  /**
+   * Evaluations at g·ω^i → coefficients times {@code factor}: one inverse transform, then one pass multiplying
+   * coefficient i by factor·g^-i/n (the 1/n, the coset shift and the factor fused).
+   */
+  public void inverseCosetFft(long[] values, Fr factor) {
+    transform(values, inverseTwiddles);
+    multiplyByPowers(values, COSET_SHIFT.inverse(), factor.mul(sizeInverseFr()));
+  }
+
+  /**
+   * Evaluations at ω^i → evaluations at g·ω^i of the same polynomial: inverse transform, one pass multiplying
+   * coefficient i by g^i/n (the 1/n and the coset shift fused), forward transform.
+   */
+  public void evaluationsToCoset(long[] values) {
+    transform(values, inverseTwiddles);
+    multiplyByPowers(values, COSET_SHIFT, sizeInverseFr());
+    transform(values, twiddles);
+  }
+
+  private Fr sizeInverseFr() {
+    return Fr.fromMontgomeryLimbs(sizeInverse, 0);
   }
 
   /** values[i] *= base^i. */
   static void multiplyByPowers(long[] values, Fr base) {
+    multiplyByPowers(values, base, Fr.ONE);
+  }
+
+  /** values[i] *= factor·base^i, on all cores for large vectors. */
+  static void multiplyByPowers(long[] values, Fr base, Fr factor) {
     int n = values.length / 4;
     int chunks = chunks(n);
     int per = (n + chunks - 1) / chunks;
@@ -104,8 +138,8 @@ public final class Domain {
         return;
       }
       long[] p = new long[8];
+      base.pow(from).mul(factor).copyMontgomeryLimbs(p, 0);
       base.copyMontgomeryLimbs(p, 4);
-      K.pow(p, 4, new long[] {from}, p, 0);
       for (int i = from; i < to; i++) {
         K.mul(values, 4 * i, p, 0, values, 4 * i);
         K.mul(p, 0, p, 4, p, 0);
@@ -141,25 +175,34 @@ public final class Domain {
     int half = size / 2;
     int chunks = Integer.highestOneBit(chunks(size));
     if (chunks == 1) {
-      for (int len = 2; len <= size; len <<= 1) {
-        butterflies(a, roots, len >>> 1, size / len, 0, half, new long[8]);
-      }
+      stages(a, roots, 2, size, 0, half);
       return;
     }
     int slice = size / chunks;
     IntStream.range(0, chunks).parallel().forEach(chunk -> {
-      long[] t = new long[8];
       int firstButterfly = chunk * (slice / 2);
-      for (int len = 2; len <= slice; len <<= 1) {
-        butterflies(a, roots, len >>> 1, size / len, firstButterfly, firstButterfly + slice / 2, t);
-      }
+      stages(a, roots, 2, slice, firstButterfly, firstButterfly + slice / 2);
     });
     for (int len = slice << 1; len <= size; len <<= 1) {
-      int stageHalf = len >>> 1;
-      int stride = size / len;
+      int stage = len;
       int per = (half + chunks - 1) / chunks;
       IntStream.range(0, chunks).parallel().forEach(chunk ->
-          butterflies(a, roots, stageHalf, stride, chunk * per, Math.min(half, (chunk + 1) * per), new long[8]));
+          stages(a, roots, stage, stage, chunk * per, Math.min(half, (chunk + 1) * per)));
+    }
+  }
+
+  /** Stages fromLen..toLen (block lengths, powers of two), butterflies from..to-1 of each. */
+  private void stages(long[] a, long[] roots, int fromLen, int toLen, int from, int to) {
+    if (from >= to) {
+      return;
+    }
+    if (useNative) {
+      NativeFft.butterflies(a, roots, size, fromLen, toLen, from, to);
+      return;
+    }
+    long[] t = new long[8];
+    for (int len = fromLen; len <= toLen; len <<= 1) {
+      butterflies(a, roots, len >>> 1, size / len, from, to, t);
     }
   }
 

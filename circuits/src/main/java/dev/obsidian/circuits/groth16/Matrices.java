@@ -5,6 +5,8 @@ import dev.obsidian.circuits.r1cs.LinearCombination;
 import dev.obsidian.circuits.r1cs.R1cs;
 import dev.obsidian.circuits.r1cs.Term;
 import dev.obsidian.crypto.field.MontgomeryKernel;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -28,7 +30,41 @@ final class Matrices {
     this.coefficients = coefficients;
   }
 
+  /**
+   * The last few R1CS converted, by identity (a prover proves the same few circuits again and again); the R1CS are
+   * held weakly, and a slot whose R1CS is gone drops its matrices at the next lookup.
+   */
+  private static final int CACHED = 4;
+  private static final List<WeakReference<R1cs>> cachedKeys = new ArrayList<>();
+  private static final List<Matrices[]> cachedValues = new ArrayList<>();
+
+  /** A, B and C of {@code r1cs}, converted once per R1CS instance (cached for the last few instances). */
   static Matrices[] of(R1cs r1cs) {
+    synchronized (cachedKeys) {
+      for (int i = cachedKeys.size() - 1; i >= 0; i--) {
+        R1cs key = cachedKeys.get(i).get();
+        if (key == r1cs) {
+          return cachedValues.get(i);
+        }
+        if (key == null) {
+          cachedKeys.remove(i);
+          cachedValues.remove(i);
+        }
+      }
+    }
+    Matrices[] converted = convert(r1cs);
+    synchronized (cachedKeys) {
+      if (cachedKeys.size() == CACHED) {
+        cachedKeys.remove(0);
+        cachedValues.remove(0);
+      }
+      cachedKeys.add(new WeakReference<>(r1cs));
+      cachedValues.add(converted);
+    }
+    return converted;
+  }
+
+  private static Matrices[] convert(R1cs r1cs) {
     return new Matrices[] {of(r1cs.constraints(), Constraint::a), of(r1cs.constraints(), Constraint::b),
         of(r1cs.constraints(), Constraint::c)};
   }

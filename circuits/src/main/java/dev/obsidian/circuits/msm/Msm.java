@@ -19,6 +19,14 @@ public final class Msm {
   private Msm() {}
 
   /**
+   * True when the native kernel library (src/main/c) is loaded; it also holds the FFT butterflies
+   * ({@code fft.NativeFft}), whose native methods resolve against it once this has loaded it.
+   */
+  public static boolean nativeKernelAvailable() {
+    return NativeMsm.available();
+  }
+
+  /**
    * The sum as a Jacobian point (3 field slots).
    *
    * @param curves makes one curve arithmetic (with its own scratch space) per worker thread

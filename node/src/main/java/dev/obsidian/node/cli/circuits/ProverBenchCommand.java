@@ -42,8 +42,9 @@ public final class ProverBenchCommand implements Callable<Integer> {
           + "on the genesis state; the witness time includes the tree witnesses).")
   List<String> circuits;
 
-  @Option(names = "--block", paramLabel = "NAME", description = "Time the node's proving path for a 1-tx block "
-      + "with this base rollup variant (base-rollup-2, base-rollup-8): witness, solve, Groth16 proof, verification. "
+  @Option(names = "--block", paramLabel = "NAME", description = "Time the proofs of a 1-tx block with this base "
+      + "rollup variant (base-rollup-2, base-rollup-8): the tx's base rollup, then the block root (block-root-1), one "
+      + "after the other; per proof: solve, assignment, quotient, FFT, each MSM. Both proofs are verified (not timed). "
       + "Keys from --key-dir (made once by the INSECURE dev setup, not timed).")
   String block;
 
