@@ -26,10 +26,15 @@ record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber, long firstS
   private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
 
   static JournaledBlocks read(ActorSystem<?> system, String readJournalPluginId) throws Exception {
-    return read(system, readJournalPluginId, 1);
+    return read(system, readJournalPluginId, 1, 0);
   }
 
-  static JournaledBlocks read(ActorSystem<?> system, String readJournalPluginId, long fromSequenceNr) throws Exception {
+  /**
+   * @param provenBefore the proven height before {@code fromSequenceNr} (the read model's): the proven chain read
+   *     here extends it, one block at a time
+   */
+  static JournaledBlocks read(ActorSystem<?> system, String readJournalPluginId, long fromSequenceNr,
+      long provenBefore) throws Exception {
     CurrentEventsByPersistenceIdQuery journal = PersistenceQuery.get(system)
         .getReadJournalFor(CurrentEventsByPersistenceIdQuery.class, readJournalPluginId);
     List<EventEnvelope> envelopes = journal
@@ -38,7 +43,7 @@ record JournaledBlocks(List<L2Block> blocks, long provenBlockNumber, long firstS
         .toCompletableFuture()
         .get(READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     List<L2Block> blocks = new ArrayList<>();
-    long proven = 0;
+    long proven = provenBefore;
     long lowestRollback = Long.MAX_VALUE;
     for (EventEnvelope envelope : envelopes) {
       Object event = envelope.event();

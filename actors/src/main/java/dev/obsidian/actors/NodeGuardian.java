@@ -117,7 +117,7 @@ public final class NodeGuardian {
       ChainReadModel.Progress projected = readModel.progress();
       timings.mark("read model open", "projected through block " + projected.lastBlockNumber());
       JournaledBlocks journaled = JournaledBlocks.read(system, journal.readJournalPluginId(),
-          Math.max(1, projected.lastSequenceNr()));
+          Math.max(1, projected.lastSequenceNr()), projected.provenBlockNumber());
       if (projected.lastSequenceNr() > 0 && journaled.firstSequenceNr() != projected.lastSequenceNr()) {
         throw new IllegalStateException("the read models in " + settings.dataDir().resolve("read-models")
             + " were projected up to sequencer event " + projected.lastSequenceNr() + ", which the journal does not hold: "
