@@ -2,6 +2,7 @@ package dev.obsidian.actors;
 
 import dev.obsidian.actors.block.BlockHeader;
 import dev.obsidian.actors.block.L2Block;
+import dev.obsidian.actors.tx.TxEffects;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.merkle.WorldStateFork;
 import dev.obsidian.persistence.ObsidianSerializable;
@@ -36,6 +37,16 @@ public interface BlockProver {
    * block is left unproven at once instead of after every attempt failed. Empty when it can be.
    */
   default Optional<String> cannotProve(ProvingJob job) {
+    return Optional.empty();
+  }
+
+  /**
+   * At admission, with proving on: why a tx with these effects could never be proven here (more note hashes,
+   * nullifiers or public writes than the largest base rollup variant loaded, more messages and logs than the block
+   * root holds), so the mempool refuses it instead of stalling a chain whose L1 needs every block proven. Empty when
+   * it fits.
+   */
+  default Optional<String> cannotProveTx(TxEffects effects) {
     return Optional.empty();
   }
 

@@ -5,6 +5,7 @@ import dev.obsidian.actors.TxVerdict.Rejected;
 import dev.obsidian.actors.tx.GasFees;
 import dev.obsidian.actors.tx.HashedTx;
 import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.actors.tx.TxEffects;
 import dev.obsidian.actors.tx.TxHash;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.persistence.ObsidianSerializable;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -212,6 +214,7 @@ public final class Mempool
   private final Settings settings;
   private final ChainView chain;
   private final TxProofVerifier verifier;
+  private final Function<TxEffects, Optional<String>> provable;
   private final ActorContext<Command> context;
   private final Executor screeningExecutor;
   private final PriorityIndex index = new PriorityIndex();
@@ -223,19 +226,31 @@ public final class Mempool
    */
   private final List<Screened> ready = new ArrayList<>();
 
-  public static Behavior<Command> create(Settings settings, ChainView chain, TxProofVerifier verifier) {
-    return create(PERSISTENCE_ID, settings, chain, verifier);
+  /**
+   * @param provable with proving on, why a tx's effects could never be proven ({@link BlockProver#cannotProveTx});
+   *     such txs are refused {@code NOT_PROVABLE}
+   */
+  public static Behavior<Command> create(Settings settings, ChainView chain, TxProofVerifier verifier,
+      Function<TxEffects, Optional<String>> provable) {
+    return create(PERSISTENCE_ID, settings, chain, verifier, provable);
   }
 
   static Behavior<Command> create(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier) {
-    return Behaviors.setup(context -> new Mempool(id, settings, chain, verifier, context));
+    return create(id, settings, chain, verifier, effects -> Optional.empty());
   }
 
-  private Mempool(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier, ActorContext<Command> context) {
+  static Behavior<Command> create(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier,
+      Function<TxEffects, Optional<String>> provable) {
+    return Behaviors.setup(context -> new Mempool(id, settings, chain, verifier, provable, context));
+  }
+
+  private Mempool(PersistenceId id, Settings settings, ChainView chain, TxProofVerifier verifier,
+      Function<TxEffects, Optional<String>> provable, ActorContext<Command> context) {
     super(id, SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
     this.settings = settings;
     this.chain = chain;
     this.verifier = verifier;
+    this.provable = provable;
     this.context = context;
     this.screeningExecutor = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(SCREENING_DISPATCHER));
   }
@@ -316,7 +331,7 @@ public final class Mempool
     }
     screening++;
     CompletableFuture<Screened> screened = CompletableFuture.supplyAsync(() -> {
-      Optional<Rejected> rejected = TxAdmission.check(tx, settings, chain, verifier);
+      Optional<Rejected> rejected = TxAdmission.check(tx, settings, chain, verifier, provable);
       return new Screened(rejected.isEmpty() ? HashedTx.of(tx) : null, rejected, admit, replyTo);
     }, screeningExecutor);
     context.pipeToSelf(screened, (result, failure) -> result != null ? result : new Screened(null,

@@ -22,6 +22,7 @@ import dev.obsidian.persistence.JournalConfig;
 import dev.obsidian.persistence.ReadModelStore;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -250,7 +251,9 @@ public final class NodeGuardian {
     Mempool.Settings mempoolSettings = new Mempool.Settings(settings.limits().mempoolMaxTxs(),
         settings.limits().maxTxBytes().bytes(), chainId, version, BASE_FEES);
     ActorRef<Mempool.Command> mempool = spawnCounted(system,
-        Mempool.create(mempoolSettings, new LocalChainView(store, index), new UncheckedProofVerifier()), "mempool");
+        Mempool.create(mempoolSettings, new LocalChainView(store, index), new UncheckedProofVerifier(),
+            settings.prover().enabled() && prover != null ? prover::cannotProveTx : effects -> Optional.empty()),
+        "mempool");
     ActorRef<WorldState.Command> worldState = spawnCounted(system, WorldState.create(store), "world-state");
     var proving = settings.prover();
     ActorRef<BlockProofs.Command> proofs = spawnCounted(system, BlockProofs.create(), "block-proofs");

@@ -3,15 +3,18 @@ package dev.obsidian.actors;
 import dev.obsidian.actors.TxVerdict.Code;
 import dev.obsidian.actors.TxVerdict.Rejected;
 import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.actors.tx.TxEffects;
 import dev.obsidian.crypto.field.Fr;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The mempool's checks that need no pending-set state: limits, chain, fee, expiry, anchor, nullifiers in the tree, proof. */
 final class TxAdmission {
   private TxAdmission() {}
 
-  static Optional<Rejected> check(Tx tx, Mempool.Settings settings, ChainView chain, TxProofVerifier verifier) {
+  static Optional<Rejected> check(Tx tx, Mempool.Settings settings, ChainView chain, TxProofVerifier verifier,
+      Function<TxEffects, Optional<String>> provable) {
     if (!tx.publicCalls().isEmpty()) {
       return reject(Code.PUBLIC_CALLS_UNSUPPORTED, "publicCalls",
           "the tx enqueues " + tx.publicCalls().size() + " public calls; this node cannot execute public functions yet");
@@ -19,6 +22,10 @@ final class TxAdmission {
     long size = tx.sizeBytes();
     if (size > settings.maxTxBytes()) {
       return reject(Code.TOO_LARGE, "tx", "tx takes " + size + " bytes, more than max-tx-bytes = " + settings.maxTxBytes());
+    }
+    Optional<String> unprovable = provable.apply(tx.effects());
+    if (unprovable.isPresent()) {
+      return reject(Code.NOT_PROVABLE, "effects", unprovable.get());
     }
     if (tx.chainId() != settings.chainId()) {
       return reject(Code.WRONG_CHAIN, "chainId", "tx is for chain " + tx.chainId() + ", this node runs chain " + settings.chainId());

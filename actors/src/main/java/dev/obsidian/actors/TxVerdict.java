@@ -27,6 +27,8 @@ public sealed interface TxVerdict extends dev.obsidian.persistence.ObsidianSeria
     INVALID_PROOF,
     PUBLIC_CALLS_UNSUPPORTED,
     MEMPOOL_FULL,
-    MEMPOOL_BUSY
+    MEMPOOL_BUSY,
+    /** Proving is on and the tx's effects exceed what this node's circuits hold (it could never be proven). */
+    NOT_PROVABLE
   }
 }

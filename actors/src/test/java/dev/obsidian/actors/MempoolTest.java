@@ -250,4 +250,26 @@ class MempoolTest {
         admitted.toString());
     testKit.stop(pool);
   }
+
+  @Test
+  void withProvingOnATxTheCircuitsCannotHoldIsRefusedNamingWhy() {
+    var pool = testKit.spawn(Mempool.create(PersistenceId.ofUniqueId("mempool-provable"), SETTINGS, chain,
+        new UncheckedProofVerifier(), effects -> effects.noteHashes().size() > 1
+            ? Optional.of(effects.noteHashes().size() + " note hashes, at most 1") : Optional.empty()));
+    var replies = testKit.<TxVerdict>createTestProbe();
+    Tx base = tx(1);
+    TxEffects e = base.effects();
+    Tx three = with(base, new TxEffects(e.nullifiers(), List.of(Fr.of(11), Fr.of(12), Fr.of(13)),
+        e.publicDataWrites(), e.l2ToL1Messages(), e.privateLogs(), e.publicLogs()), ANCHOR, Expiration.NEVER);
+    pool.tell(new Mempool.SubmitTx(three, replies.getRef()));
+    Rejected refused = rejected(replies.receiveMessage());
+    assertEquals(Code.NOT_PROVABLE, refused.code());
+    assertEquals("effects", refused.field());
+    assertEquals("3 note hashes, at most 1", refused.reason());
+    Tx one = with(base, new TxEffects(e.nullifiers(), List.of(Fr.of(11)), e.publicDataWrites(), e.l2ToL1Messages(),
+        e.privateLogs(), e.publicLogs()), ANCHOR, Expiration.NEVER);
+    pool.tell(new Mempool.SubmitTx(one, replies.getRef()));
+    assertEquals(new TxVerdict.Accepted(one.hash()), replies.receiveMessage());
+    testKit.stop(pool);
+  }
 }

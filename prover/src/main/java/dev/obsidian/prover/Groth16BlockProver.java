@@ -219,9 +219,34 @@ public final class Groth16BlockProver implements BlockProver {
         List.copyOf(inputs.values()), expected);
   }
 
+  @Override
+  public Optional<String> cannotProveTx(TxEffects effects) {
+    TxTreeEffects tree;
+    try {
+      tree = treeEffects(effects);
+    } catch (IllegalArgumentException e) {
+      return Optional.of("its tree effects do not fit a base rollup: " + e.getMessage());
+    }
+    int largest = tree.largestCount();
+    if (largest > maxBaseCapacity) {
+      return Optional.of("it has " + effects.noteHashes().size() + " note hashes, " + effects.nullifiers().size()
+          + " nullifiers and " + effects.publicDataWrites().size() + " public writes; this node proves at most "
+          + maxBaseCapacity + " of each per tx (obsidian.prover.max-base-capacity = " + maxBaseCapacity + ")");
+    }
+    int others = EffectsEncoding.otherFields(effects).size();
+    if (others > BlockRootCircuit.OTHER_FIELDS_CAPACITY) {
+      return Optional.of("its L2-to-L1 messages and logs take " + others + " published fields; the block root holds "
+          + BlockRootCircuit.OTHER_FIELDS_CAPACITY + " per tx");
+    }
+    return Optional.empty();
+  }
+
   /** What the base rollup proves of a tx: its tree effects (public data writes by leaf slot). */
   public static TxTreeEffects treeEffects(TxEffect effect) {
-    TxEffects effects = effect.effects();
+    return treeEffects(effect.effects());
+  }
+
+  private static TxTreeEffects treeEffects(TxEffects effects) {
     return new TxTreeEffects(effects.noteHashes(), effects.nullifiers(), effects.publicDataWrites().stream()
         .map(write -> new TxTreeEffects.PublicWrite(write.leafSlot(), write.value())).toList());
   }

@@ -16,6 +16,7 @@ import dev.obsidian.actors.block.TxEffect;
 import dev.obsidian.actors.testkit.RandomTxs;
 import dev.obsidian.actors.tx.GasFees;
 import dev.obsidian.actors.tx.Tx;
+import dev.obsidian.actors.tx.TxEffects;
 import dev.obsidian.circuits.groth16.KeyStore;
 import dev.obsidian.circuits.rollup.BlockRootCircuit;
 import dev.obsidian.config.ProverSettings;
@@ -146,5 +147,15 @@ class Groth16BlockProverTest {
     assertTrue(prover.cannotProve(plan(block(1, 9)).get(0)).isEmpty());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> prover.prove(job));
     assertTrue(e.getMessage().contains("obsidian.prover.max-base-capacity = 2"), e.getMessage());
+  }
+
+  @Test
+  void aTxBeyondTheLoadedVariantsIsNotProvableNamingTheSetting() {
+    TxEffects small = block(1, 9).txEffects().get(0).effects();
+    assertTrue(prover.cannotProveTx(small).isEmpty(), "a tx of the test's sizes fits base-rollup-2");
+    TxEffects three = new TxEffects(small.nullifiers(), List.of(Fr.of(11), Fr.of(12), Fr.of(13)),
+        small.publicDataWrites(), small.l2ToL1Messages(), small.privateLogs(), small.publicLogs());
+    String reason = prover.cannotProveTx(three).orElseThrow();
+    assertTrue(reason.contains("3 note hashes") && reason.contains("max-base-capacity = 2"), reason);
   }
 }

@@ -85,6 +85,17 @@ class ProvenOnL1IT {
           txs.add(tx);
           awaitStatus(rpc, tx, "mined", "proven");
         }
+        // a tx the loaded circuits cannot hold is refused at the edge, not left to stall the proving chain
+        Tx plain = random.next(Constants.GENESIS_BLOCK_HEADER_HASH, genesis);
+        var e = plain.effects();
+        Tx large = new Tx(plain.anchorBlockHash(), plain.chainId(), plain.rollupVersion(), new dev.obsidian.actors.tx
+            .TxEffects(e.nullifiers(), List.of(Fr.of(11), Fr.of(12), Fr.of(13)), e.publicDataWrites(),
+            e.l2ToL1Messages(), e.privateLogs(), e.publicLogs()), plain.publicCalls(), plain.gasSettings(),
+            plain.feePayer(), plain.expiration(), plain.proof());
+        RpcClient.RpcCallException refused = assertThrows(RpcClient.RpcCallException.class,
+            () -> rpc.call("node_sendTx", TxJson.encode(large)));
+        assertTrue(refused.getMessage().contains("max-base-capacity = 2"), refused.getMessage());
+
         long height = rpc.call("node_getBlockNumber").asLong();
         awaitProvenOnL1(rollup, height);
         awaitProvenInNode(rpc, height);
