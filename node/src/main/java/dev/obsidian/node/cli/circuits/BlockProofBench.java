@@ -1,5 +1,7 @@
 package dev.obsidian.node.cli.circuits;
 
+import dev.obsidian.actors.block.BlockHeader;
+import dev.obsidian.actors.block.StateReference;
 import dev.obsidian.circuits.groth16.KeyStore;
 import dev.obsidian.circuits.groth16.Proof;
 import dev.obsidian.circuits.groth16.Prover;
@@ -21,7 +23,6 @@ import dev.obsidian.circuits.rollup.PublishedEffects;
 import dev.obsidian.circuits.rollup.TxTreeEffects;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.Constants;
-import dev.obsidian.crypto.protocol.ProtocolHashes;
 import dev.obsidian.l1.EffectsEncoding;
 import dev.obsidian.merkle.TreeId;
 import dev.obsidian.merkle.TreeInfo;
@@ -30,7 +31,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -175,17 +175,11 @@ final class BlockProofBench {
 
   /** The genesis block header's 22 fields (its hash is checked against the protocol constant). */
   private static List<Fr> genesisHeader(WorldStateFork genesis) {
-    List<Fr> fields = new ArrayList<>(List.of(Fr.ZERO, Fr.ZERO));
-    for (TreeId tree : List.of(TreeId.L1_TO_L2_MESSAGE, TreeId.NOTE_HASH, TreeId.NULLIFIER, TreeId.PUBLIC_DATA)) {
-      fields.add(genesis.treeInfo(tree).root());
-      fields.add(Fr.of(genesis.treeInfo(tree).size()));
+    BlockHeader header = BlockHeader.genesis(StateReference.of(genesis));
+    if (!header.hash().equals(Constants.GENESIS_BLOCK_HEADER_HASH)) {
+      throw new IllegalStateException("genesis header hash " + header.hash() + " is not GENESIS_BLOCK_HEADER_HASH");
     }
-    fields.addAll(Collections.nCopies(12, Fr.ZERO));
-    Fr hash = ProtocolHashes.hashWithSeparator(Constants.DomainSeparator.BLOCK_HEADER_HASH, fields.toArray(Fr[]::new));
-    if (!hash.equals(Constants.GENESIS_BLOCK_HEADER_HASH)) {
-      throw new IllegalStateException("genesis header hash " + hash + " is not GENESIS_BLOCK_HEADER_HASH");
-    }
-    return fields;
+    return header.toFields();
   }
 
   /**
