@@ -1,5 +1,6 @@
 package dev.obsidian.node.cli.circuits;
 
+import dev.obsidian.actors.BlockProver;
 import dev.obsidian.actors.block.BlockHeader;
 import dev.obsidian.actors.block.StateReference;
 import dev.obsidian.circuits.groth16.KeyStore;
@@ -7,13 +8,11 @@ import dev.obsidian.circuits.groth16.Proof;
 import dev.obsidian.circuits.groth16.Prover;
 import dev.obsidian.circuits.groth16.Verifier;
 import dev.obsidian.circuits.ir.Circuit;
-import dev.obsidian.circuits.ir.CircuitIo;
 import dev.obsidian.circuits.ir.CompiledCircuit;
 import dev.obsidian.circuits.ir.Interpreter;
 import dev.obsidian.circuits.ir.Oracles;
 import dev.obsidian.circuits.ir.R1csCompiler;
 import dev.obsidian.circuits.rollup.BaseRollupCircuit;
-import dev.obsidian.circuits.rollup.BaseRollupWitness;
 import dev.obsidian.circuits.rollup.BlockRootCircuit;
 import dev.obsidian.circuits.rollup.BlockRootData;
 import dev.obsidian.circuits.rollup.BlockRootWitness;
@@ -24,9 +23,8 @@ import dev.obsidian.circuits.rollup.TxTreeEffects;
 import dev.obsidian.crypto.field.Fr;
 import dev.obsidian.crypto.protocol.Constants;
 import dev.obsidian.l1.EffectsEncoding;
-import dev.obsidian.merkle.TreeId;
-import dev.obsidian.merkle.TreeInfo;
 import dev.obsidian.merkle.WorldStateFork;
+import dev.obsidian.prover.Groth16BlockProver;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -39,7 +37,7 @@ import java.util.TreeMap;
 
 /**
  * The proving work of a 1-tx block, timed: block 1 on the genesis state with one tx filling the base rollup
- * variant; the tx's base rollup (inputs from {@link BaseRollupWitness}, as the node's prover takes them) and then the
+ * variant; the tx's base rollup (the node's own job, {@link Groth16BlockProver#baseJob}) and then the
  * block root of the same block ({@link BlockRootWitness} on the same fork, {@code block-root-1}), each solved and
  * proven one after the other on all cores, as the node's workers would. Both proofs are checked by the verifier
  * against public inputs computed from the trees (not timed). Keys come from the key directory (made once by the dev
@@ -83,8 +81,16 @@ final class BlockProofBench {
       BlockRootWitness.Result rootWitness;
       try (WorldStateFork fork = WorldStateFork.inMemoryGenesis()) {
         List<Fr> genesisHeader = genesisHeader(fork);
-        baseInputs = BaseRollupWitness.apply(fork, tx.tree(), capacity);
-        baseExpected = expectedBasePublics(base.circuit(), baseInputs, fork, tx.tree());
+        // the node's own base job: its inputs and the public inputs the node expects
+        BlockProver.ProvingJob job = Groth16BlockProver.baseJob(fork, 1, 0, tx.tree());
+        if (!job.circuit().equals(base.name())) {
+          throw new IllegalStateException("the bench's tx needs " + job.circuit() + ", not " + base.name());
+        }
+        baseInputs = new TreeMap<>();
+        for (int k = 0; k < job.inputNames().size(); k++) {
+          baseInputs.put(job.inputNames().get(k), job.inputValues().get(k));
+        }
+        baseExpected = job.expectedPublicInputs();
         List<Fr> globals = List.of(Fr.of(31337), Fr.ONE, Fr.ONE, Fr.ONE, Fr.of(1_700_000_000L), Fr.ZERO, Fr.ZERO,
             Fr.ZERO, Fr.ZERO);
         Fr effectsKey = EffectsEncoding.effectsKey(PublishedEffects.bytes(PublishedEffects.fields(List.of(tx))));
@@ -146,31 +152,6 @@ final class BlockProofBench {
             + "proof %.3f s, total %.3f s%n", ready.name(), p.solve(), p.assignment(), t.prepareSeconds(),
         t.quotientSeconds(), t.fftSeconds(), t.msmSeconds(), t.msmASeconds(), t.msmB1Seconds(), t.msmB2Seconds(),
         t.msmLSeconds(), t.msmHSeconds(), t.totalSeconds(), p.total());
-  }
-
-  /** The base rollup's public inputs from the trees (start from its inputs, end from the fork), in R1CS order. */
-  private static List<Fr> expectedBasePublics(Circuit circuit, Map<String, Fr> inputs, WorldStateFork fork,
-      TxTreeEffects effects) {
-    Map<String, Fr> values = new TreeMap<>(inputs);
-    String[] names = {"noteHash", "nullifier", "publicData"};
-    TreeId[] trees = {TreeId.NOTE_HASH, TreeId.NULLIFIER, TreeId.PUBLIC_DATA};
-    for (int t = 0; t < 3; t++) {
-      TreeInfo info = fork.treeInfo(trees[t]);
-      values.put("end." + names[t] + ".root", info.root());
-      values.put("end." + names[t] + ".size", Fr.of(info.size()));
-    }
-    values.put("effectsCommitment", effects.commitment());
-    List<Fr> expected = new ArrayList<>();
-    for (CircuitIo io : circuit.io()) {
-      if (io.kind().isPublic()) {
-        Fr value = values.get(io.name());
-        if (value == null) {
-          throw new IllegalStateException(circuit.name() + ": no expected value for public wire " + io.name());
-        }
-        expected.add(value);
-      }
-    }
-    return expected;
   }
 
   /** The genesis block header's 22 fields (its hash is checked against the protocol constant). */
