@@ -3,7 +3,6 @@ package dev.obsidian.prover;
 import dev.obsidian.actors.BlockProver;
 import dev.obsidian.actors.block.BlockHeader;
 import dev.obsidian.actors.block.L2Block;
-import dev.obsidian.actors.block.StateReference;
 import dev.obsidian.actors.block.TxEffect;
 import dev.obsidian.actors.tx.TxEffects;
 import dev.obsidian.circuits.groth16.KeyCodec;
@@ -160,16 +159,9 @@ public final class Groth16BlockProver implements BlockProver {
     }
     List<ProvingJob> jobs = new ArrayList<>(txCount + 1);
     for (int i = 0; i < txCount; i++) {
-      TxTreeEffects effects = treeEffects(block.txEffects().get(i));
-      try {
-        NamedCircuits.smallestBaseRollupCapacity(effects);
-      } catch (IllegalArgumentException e) {
-        throw new UnprovableBlockException("block " + block.number() + " tx " + i + ": " + e.getMessage());
-      }
-      jobs.add(baseJob(parent, block.number(), i, effects));
+      jobs.add(baseJob(parent, block.number(), i, treeEffects(block.txEffects().get(i))));
     }
-    jobs.add(blockRootJob(parent, parentHeader, block));
-    requireEqual("state", block.header().state(), StateReference.of(parent), block);
+    jobs.add(blockRootJob(parent, parentHeader, block)); // checks the header, state included, and its hash
     requireEqual("archive", block.archive(), parent.treeInfo(TreeId.ARCHIVE), block);
     return jobs;
   }
@@ -202,9 +194,17 @@ public final class Groth16BlockProver implements BlockProver {
         List.copyOf(root.inputs().keySet()), List.copyOf(root.inputs().values()), root.publicInputs());
   }
 
-  /** The base rollup job of one tx, applying it to {@code fork}. */
+  /**
+   * The base rollup job of one tx, applying it to {@code fork}; {@link UnprovableBlockException} when no variant holds
+   * it.
+   */
   public static ProvingJob baseJob(WorldStateFork fork, long blockNumber, int index, TxTreeEffects effects) {
-    int capacity = NamedCircuits.smallestBaseRollupCapacity(effects);
+    int capacity;
+    try {
+      capacity = NamedCircuits.smallestBaseRollupCapacity(effects);
+    } catch (IllegalArgumentException e) {
+      throw new UnprovableBlockException("block " + blockNumber + " tx " + index + ": " + e.getMessage());
+    }
     Map<String, Fr> inputs = BaseRollupWitness.apply(fork, effects, capacity);
     Map<String, Fr> publicValues = new TreeMap<>(inputs);
     putSnapshot(publicValues, "end.noteHash", fork.treeInfo(TreeId.NOTE_HASH));
